@@ -1,0 +1,58 @@
+# Every target prints what it does with `make help`.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test install install-test lint migrations-check messages bench e2e clean
+
+help: ## List the targets with a line of help each
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 not found as '$(PYTHON)'; run: make PYTHON=python3 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(PY) ## Create .venv and install the site's dependencies
+	$(BIN)/pip install --quiet -e .
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+
+install-test: $(PY) ## Create .venv and install dependencies with the test extras
+	$(BIN)/pip install --quiet -e ".[test]"
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+
+run: install ## Set up the demo site on SQLite and serve it at http://127.0.0.1:8000/
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-test ## Install with test extras and run the whole suite (browser tests included)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+e2e: install-test ## Run only the real-browser tests
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+lint: install-test ## ruff, Django's system checks and the migrations check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+migrations-check: install-test ## Fail if a model change has no migration
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: install-test ## Update every app's lv catalogue and compile it (needs gettext)
+	for dir in campaign base home stories mock_elections ballots voting results; do \
+		(cd $$dir && ../$(PY) ../manage.py makemessages -l lv --no-obsolete --ignore='tests/*' && \
+		 if [ -d static ]; then ../$(PY) ../manage.py makemessages -d djangojs -l lv --no-obsolete --ignore='tests/*'; fi); \
+	done
+	$(PY) manage.py compilemessages --ignore='.venv/*' --ignore='node_modules/*'
+
+bench: install-test ## Run the benchmarks in bench/ and print their figures
+	$(PY) -m bench
+
+clean: ## Remove the virtual environment, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles media node_modules

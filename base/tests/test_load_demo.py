@@ -1,0 +1,48 @@
+from io import StringIO
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
+from base.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME
+from base.models import District
+from home.models import HomePage
+
+
+@pytest.mark.django_db
+def test_load_demo_replaces_welcome_page_and_is_idempotent(settings):
+    settings.DEMO_ADMIN_ENABLED = True
+    call_command("load_demo", stdout=StringIO())
+    first_counts = (
+        Page.objects.count(),
+        District.objects.count(),
+        get_user_model().objects.count(),
+    )
+    call_command("load_demo", stdout=StringIO())
+
+    assert (
+        Page.objects.count(),
+        District.objects.count(),
+        get_user_model().objects.count(),
+    ) == first_counts
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.locale.language_code == "lv"
+    assert not Page.objects.filter(title__icontains="Welcome").exists()
+    assert HomePage.objects.filter(locale__language_code="en", live=True).count() == 1
+    assert District.objects.filter(name="Karosta").exists()
+
+
+@pytest.mark.django_db
+def test_demo_login_works_only_where_settings_allow(settings, client):
+    settings.DEMO_ADMIN_ENABLED = False
+    call_command("load_demo", stdout=StringIO())
+    assert not get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).exists()
+
+    settings.DEMO_ADMIN_ENABLED = True
+    call_command("load_demo", stdout=StringIO())
+    assert client.login(username=DEMO_ADMIN_USERNAME, password=DEMO_ADMIN_PASSWORD)
+    assert client.get("/admin/").status_code == 200

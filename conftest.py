@@ -1,0 +1,129 @@
+"""Fixtures every app's tests share: a real Chromium through Playwright, and axe-core."""
+
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django would then refuse ORM calls
+# made by the test itself, although they are plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 768, "height": 1024}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def chromium_path():
+    return (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the test extras install it
+        pytest.fail("Playwright is missing: run `make test`, which installs the test extras.")
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, request):
+    executable = chromium_path()
+    if executable is None:
+        message = "No Chromium found: install one with `apt-get install chromium` (Debian)."
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " CI must run the browser tests.")
+        pytest.skip(message)
+    browser = playwright_instance.chromium.launch(
+        executable_path=executable, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def browser_context_factory(browser):
+    """Make contexts (viewport, locale, touch) and close them all after the test."""
+    contexts = []
+
+    def make(viewport=DESKTOP, **options):
+        options.setdefault("locale", "lv-LV")
+        context = browser.new_context(viewport=viewport, **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context_factory):
+    return browser_context_factory().new_page()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page; fail listing each violation."""
+
+    def check(page, context=None):
+        results = axe.run(
+            page,
+            context=context,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+            },
+        )
+        violations = results.response["violations"]
+        details = [
+            f"{violation['id']}: {violation['help']} -> "
+            + "; ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"])
+            for violation in violations
+        ]
+        assert not violations, (
+            f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(details)
+        )
+
+    return check
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "live_server" in getattr(item, "fixturenames", ()) and "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def home_page(db):
+    """The campaign home page in Latvian (site root) with its English translation."""
+    import io
+
+    from base import demo as base_demo
+    from home import demo as home_demo
+
+    base_demo.load(io.StringIO())
+    home_demo.load(io.StringIO())
+    from home.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="lv")

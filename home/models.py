@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The campaign's front door: one per language, the root of the public site."""
+
+    # Hero
+    hero_title = models.CharField(
+        _("hero title"),
+        max_length=120,
+        default="Liepāja ir Tava balss!",
+        help_text=_("The campaign slogan, large at the top of the page."),
+    )
+    hero_text = models.TextField(
+        _("hero text"),
+        blank=True,
+        help_text=_("One or two sentences under the slogan: why your vote matters."),
+    )
+
+    # Body
+    body = StreamField(
+        [("text", blocks.RichTextBlock(label=_("Text")))],
+        blank=True,
+        use_json_field=True,
+        verbose_name=_("body"),
+        help_text=_("The rest of the page, composed from blocks."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Hero")),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("campaign home page")

@@ -1,0 +1,339 @@
+"""The shape of a children's election: who votes where, on what.
+
+Lifecycle rules (what may change when, who may open or close) live in services.py; these
+models only describe the data.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from base.i18n import in_current_language
+
+
+class Election(ClusterableModel):
+    """One children's and youth mock election, held beside a real municipal election."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        RESULTS_PUBLISHED = "published", _("Results published")
+
+    # Identity
+    title = models.CharField(
+        _("title (Latvian)"), max_length=200, help_text=_("As shown to the public.")
+    )
+    title_en = models.CharField(
+        _("title (English)"), max_length=200, blank=True, help_text=_("Optional English title.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Used in public addresses.")
+    )
+    election_date = models.DateField(
+        _("election date"), help_text=_("The day of the real election.")
+    )
+
+    # Timing (stored in UTC, entered and shown in Europe/Riga)
+    voting_opens_at = models.DateTimeField(
+        _("voting opens"), help_text=_("When children may start voting.")
+    )
+    voting_closes_at = models.DateTimeField(
+        _("voting closes"), help_text=_("Votes cast after this do not count.")
+    )
+    results_release_at = models.DateTimeField(
+        _("results release time"),
+        help_text=_("Results become public no earlier than this, and only once published."),
+    )
+
+    # State
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        editable=False,
+        help_text=_("Changed only through the open, close and publish actions."),
+    )
+    is_rehearsal = models.BooleanField(
+        _("rehearsal"),
+        default=False,
+        help_text=_("A test run: its votes never appear in live totals or on public pages."),
+    )
+    show_public_counter = models.BooleanField(
+        _("show public participation counter"),
+        default=False,
+        help_text=_("While voting, show the public how many children have voted (totals only)."),
+    )
+    districts = ParentalManyToManyField(
+        "base.District",
+        related_name="elections",
+        verbose_name=_("districts"),
+        help_text=_("The districts this election has stations in."),
+    )
+
+    class Meta:
+        ordering = ["-election_date", "title"]
+        verbose_name = _("election")
+        verbose_name_plural = _("elections")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def display_title(self):
+        return in_current_language(self.title, self.title_en)
+
+
+class AgeBand(Orderable):
+    """An age range children pick on the tablet; reports count by it. Defaults 5–8, 9–12,
+    13–15, 16–17, configurable per election."""
+
+    election = ParentalKey(Election, on_delete=models.CASCADE, related_name="age_bands")
+    min_age = models.PositiveSmallIntegerField(
+        _("from age"), help_text=_("Youngest age in the band.")
+    )
+    max_age = models.PositiveSmallIntegerField(_("to age"), help_text=_("Oldest age in the band."))
+    uses_easy_read = models.BooleanField(
+        _("easy-read wording"),
+        default=False,
+        help_text=_("Show this band the easy-read wording of questions where one exists."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("age band")
+        verbose_name_plural = _("age bands")
+        constraints = [
+            models.UniqueConstraint(fields=["election", "min_age"], name="unique_age_band_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.min_age}–{self.max_age}"
+
+
+class PollingStation(models.Model):
+    """A themed children's polling station standing right beside an official adult one, so
+    families vote together."""
+
+    class Status(models.TextChoices):
+        NOT_OPENED = "not_opened", _("Not opened")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    election = models.ForeignKey(
+        Election,
+        on_delete=models.CASCADE,
+        related_name="stations",
+        verbose_name=_("election"),
+        help_text=_("The election this station takes votes for."),
+    )
+    district = models.ForeignKey(
+        "base.District",
+        on_delete=models.PROTECT,
+        related_name="stations",
+        verbose_name=_("district"),
+        help_text=_("Must be one of the election's districts."),
+    )
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("E.g. Karostas bērnu iecirknis.")
+    )
+    address = models.CharField(
+        _("address"), max_length=200, help_text=_("Street address, as on signs.")
+    )
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=120,
+        blank=True,
+        help_text=_("E.g. 8:00–20:00."),
+    )
+
+    # The official adult precinct next door
+    adult_precinct_number = models.CharField(
+        _("adult precinct number"),
+        max_length=20,
+        help_text=_("The official polling station number."),
+    )
+    adult_precinct_name = models.CharField(
+        _("adult precinct name"),
+        max_length=200,
+        help_text=_("The official polling station name."),
+    )
+
+    # Theme, designed by Art Academy students
+    theme_name = models.CharField(
+        _("theme"), max_length=120, blank=True, help_text=_("E.g. Jūras stacija.")
+    )
+    theme_motto = models.CharField(
+        _("motto"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. Būvēsim demokrātiju kopā."),
+    )
+    theme_primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#0b4f8a",
+        help_text=_("Hex colour, e.g. #0b4f8a. Used with white text, so keep it dark."),
+    )
+    theme_accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#f2b705",
+        help_text=_("Hex colour for highlights."),
+    )
+    theme_illustration = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("illustration"),
+        help_text=_("The station's artwork, used on cards and signs."),
+    )
+    theme_description = models.TextField(
+        _("about the design"),
+        blank=True,
+        help_text=_("A short text about the station's design."),
+    )
+
+    # State
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.NOT_OPENED,
+        editable=False,
+    )
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["election", "district__sort_order", "name"]
+        verbose_name = _("polling station")
+        verbose_name_plural = _("polling stations")
+
+    def __str__(self):
+        return self.name
+
+
+class BallotQuestion(ClusterableModel):
+    """A question the children proposed and chose; options are answered by tapping pictures."""
+
+    election = models.ForeignKey(
+        Election,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("election"),
+        help_text=_("The election whose ballot carries this question."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Position on the ballot.")
+    )
+    text = models.CharField(
+        _("question (Latvian)"), max_length=300, help_text=_("As printed and shown.")
+    )
+    text_en = models.CharField(
+        _("question (English)"), max_length=300, blank=True, help_text=_("Optional.")
+    )
+    illustration = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("illustration"),
+        help_text=_("Optional picture shown with the question."),
+    )
+    age_bands = ParentalManyToManyField(
+        AgeBand,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("asked of age bands"),
+        help_text=_("Leave empty to ask every age band."),
+    )
+    offers_abstain = models.BooleanField(
+        _("offer “I don't know”"),
+        default=True,
+        help_text=_("Show an “I don't know / I don't want to answer” card."),
+    )
+    proposed_by = models.CharField(
+        _("proposed by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The class, school or youth centre that proposed it. Never a child's name."),
+    )
+
+    class Meta:
+        ordering = ["election", "sort_order", "pk"]
+        verbose_name = _("ballot question")
+        verbose_name_plural = _("ballot questions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def display_text(self):
+        return in_current_language(self.text, self.text_en)
+
+
+class EasyReadWording(Orderable):
+    """A simpler wording of a question for one age band (usually the youngest)."""
+
+    question = ParentalKey(
+        BallotQuestion, on_delete=models.CASCADE, related_name="easy_read_wordings"
+    )
+    age_band = models.ForeignKey(
+        AgeBand,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("age band"),
+        help_text=_("Who sees this wording."),
+    )
+    text = models.CharField(
+        _("easy-read text (Latvian)"), max_length=300, help_text=_("Short, simple words.")
+    )
+    text_en = models.CharField(
+        _("easy-read text (English)"), max_length=300, blank=True, help_text=_("Optional.")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("easy-read wording")
+
+    @property
+    def display_text(self):
+        return in_current_language(self.text, self.text_en)
+
+
+class BallotOption(Orderable):
+    """One answer card: a label and, for the youngest voters, a picture."""
+
+    question = ParentalKey(BallotQuestion, on_delete=models.CASCADE, related_name="options")
+    label = models.CharField(
+        _("label (Latvian)"), max_length=120, help_text=_("Short: it sits under the picture.")
+    )
+    label_en = models.CharField(
+        _("label (English)"), max_length=120, blank=True, help_text=_("Optional.")
+    )
+    picture = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("picture"),
+        help_text=_("Young children vote by picture; give one where you can."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def display_label(self):
+        return in_current_language(self.label, self.label_en)
