@@ -1,10 +1,14 @@
 """Reads the tablets and the admin share: who a token belongs to, what a station's tablets
 must know to work offline, the live counter and the closing summary."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mock_elections.models import BallotQuestion
 from mock_elections.selectors import question_text_for, questions_for_age_band
 
 from .models import (
@@ -15,9 +19,34 @@ from .models import (
     StationTablet,
     Vote,
 )
-from .services import digest, paper_tally_differences
 
 PICTURE_SPEC = "fill-480x360"
+# The ballot of an open election does not change; a short cache spares every vote the
+# questions' queries, and a change made anyway reaches every server within this time.
+BALLOT_RULES_SECONDS = 30
+
+
+def digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def ballot_rules(election):
+    """What a vote must look like in this election, for checking votes fast: for each age
+    band id, {question id: (offers “I don't know”, option ids)} of the questions it is asked."""
+    key = f"voting:ballot-rules:{election.pk}"
+    rules = cache.get(key)
+    if rules is None:
+        rules = {}
+        for band in election.age_bands.all():
+            rules[band.pk] = {
+                question.pk: (
+                    question.offers_abstain,
+                    frozenset(option.pk for option in question.options.all()),
+                )
+                for question in questions_for_age_band(election, band)
+            }
+        cache.set(key, rules, BALLOT_RULES_SECONDS)
+    return rules
 
 
 def tablet_for_token(token):
@@ -25,7 +54,7 @@ def tablet_for_token(token):
     if not token or len(token) > 200:
         return None
     return (
-        StationTablet.objects.select_related("station__election", "station__district")
+        StationTablet.objects.select_related("station__election")
         .filter(token_digest=digest(token), revoked_at__isnull=True)
         .first()
     )
@@ -193,3 +222,33 @@ def closing_summary(station):
         "tablets": tablets,
         "explanations": explanations,
     }
+
+
+def paper_tally_lines(station):
+    """Every (question, option or None) a paper count is typed for: each option of each
+    question of the station's election, and “I don't know” where offered."""
+    lines = []
+    questions = BallotQuestion.objects.filter(election=station.election).prefetch_related("options")
+    for question in questions.order_by("sort_order", "pk"):
+        lines.extend((question, option) for option in question.options.all())
+        if question.offers_abstain:
+            lines.append((question, None))
+    return lines
+
+
+def paper_tally_differences(station):
+    """Lines where the two entries differ, as (question, option, first, second); None while
+    one of the entries is missing."""
+    entries = {
+        (entry.entry_round, entry.question_id, entry.option_id): entry.votes
+        for entry in PaperTallyEntry.objects.filter(station=station)
+    }
+    rounds = {entry_round for entry_round, _q, _o in entries}
+    if rounds != {1, 2}:
+        return None
+    return [
+        (question, option, first, second)
+        for question, option in paper_tally_lines(station)
+        if (first := entries.get((1, question.pk, option.pk if option else None)))
+        != (second := entries.get((2, question.pk, option.pk if option else None)))
+    ]

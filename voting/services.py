@@ -13,7 +13,6 @@ Paper fallback: two volunteers type the paper counts independently (`enter_paper
 counts are accepted only when both entries match.
 """
 
-import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -27,8 +26,7 @@ from django.utils.translation import gettext as _
 
 from ballots.services import BallotRefused, use_ballot
 from mock_elections import services as election_services
-from mock_elections.models import AgeBand, BallotQuestion, Election, PollingStation
-from mock_elections.selectors import questions_for_age_band
+from mock_elections.models import Election, PollingStation
 
 from .models import (
     DuplicateOfflineUse,
@@ -42,6 +40,7 @@ from .models import (
     Vote,
     VoteAnswer,
 )
+from .selectors import ballot_rules, digest, paper_tally_differences, paper_tally_lines
 
 PAIRING_CODE_LIFETIME = timedelta(minutes=15)
 # No letters that read like digits or like each other, so a volunteer types it right first time.
@@ -54,6 +53,7 @@ PIN_LOCKOUT = timedelta(minutes=5)
 # A tablet clock running ahead must not let a vote slip past closing time.
 CLOCK_TOLERANCE = timedelta(minutes=5)
 MAX_VOTES_PER_SYNC = 500
+SYNC_NOTE_INTERVAL = timedelta(seconds=10)
 
 
 class StationRefused(Exception):  # noqa: N818 - reads as a sentence at the call site
@@ -66,10 +66,6 @@ class StationRefused(Exception):  # noqa: N818 - reads as a sentence at the call
         self.reason = reason
         self.message = message
         self.status = status
-
-
-def digest(text):
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def hour_of(moment):
@@ -257,8 +253,8 @@ class CheckedVote:
 
     client_id: uuid.UUID
     code_text: str
-    age_band: AgeBand
-    answers: tuple  # (question, option or None) pairs
+    age_band_id: int
+    answers: tuple  # (question id, option id or None) pairs
     cast_at: object
     offline: bool
 
@@ -286,48 +282,44 @@ def check_vote_shape(station, item):
     cast_at = _parse_moment(item.get("cast_at"))
     if cast_at is None:
         raise _invalid(_("A vote has no valid time it was cast."), client_id)
-    age_band = _election_age_band(station.election, item.get("age_band"))
-    if age_band is None:
+    rules = ballot_rules(station.election)
+    age_band_id = _as_int(item.get("age_band"))
+    if age_band_id not in rules:
         raise _invalid(_("A vote has no age band of this election."), client_id)
     answers = item.get("answers")
     if not isinstance(answers, list):
         raise _invalid(_("A vote has no answers."), client_id)
 
-    asked = {
-        question.pk: question for question in questions_for_age_band(station.election, age_band)
-    }
+    asked = rules[age_band_id]
     given = {}
     for answer in answers:
         if not isinstance(answer, dict):
             raise _invalid(_("An answer must be an object."), client_id)
-        question = asked.get(_as_int(answer.get("question")))
-        if question is None:
+        question_id = _as_int(answer.get("question"))
+        if question_id not in asked:
             raise _invalid(
                 _("An answer is to a question this age band is not asked in this election."),
                 client_id,
             )
-        if question.pk in given:
+        if question_id in given:
             raise _invalid(_("A question is answered twice."), client_id)
-        option_id = answer.get("option")
-        if option_id is None:
-            if not question.offers_abstain:
+        offers_abstain, option_ids = asked[question_id]
+        if answer.get("option") is None:
+            if not offers_abstain:
                 raise _invalid(_("A question without “I don't know” was skipped."), client_id)
-            given[question.pk] = (question, None)
+            given[question_id] = None
             continue
-        option = next(
-            (option for option in question.options.all() if option.pk == _as_int(option_id)),
-            None,
-        )
-        if option is None:
+        option_id = _as_int(answer.get("option"))
+        if option_id not in option_ids:
             raise _invalid(_("An answer is an option of another question."), client_id)
-        given[question.pk] = (question, option)
+        given[question_id] = option_id
     if set(given) != set(asked):
         raise _invalid(_("A question asked of this age band has no answer."), client_id)
     return CheckedVote(
         client_id=client_id,
         code_text=code_text.strip(),
-        age_band=age_band,
-        answers=tuple(given[question_id] for question_id in asked),
+        age_band_id=age_band_id,
+        answers=tuple(given.items()),
         cast_at=cast_at,
         offline=bool(item.get("offline")),
     )
@@ -356,26 +348,31 @@ def _parse_moment(value):
     return moment
 
 
-def _election_age_band(election, age_band_id):
-    age_band_id = _as_int(age_band_id)
-    if age_band_id is None:
-        return None
-    return AgeBand.objects.filter(election=election, pk=age_band_id).first()
-
-
-def _refuse_if_not_accepting(station, election, cast_at, paused_at):
-    if station.status == PollingStation.Status.NOT_OPENED or station.opened_at is None:
+def _refuse_if_not_accepting(station, cast_at):
+    """Read the station's state fresh inside the vote's transaction (a volunteer may have
+    closed or paused it a moment ago) and refuse a vote it cannot take."""
+    status, opened_at, closed_at, closes_at, election_status, paused_at = (
+        PollingStation.objects.filter(pk=station.pk)
+        .values_list(
+            "status",
+            "opened_at",
+            "closed_at",
+            "election__voting_closes_at",
+            "election__status",
+            "tablet_settings__paused_at",
+        )
+        .get()
+    )
+    if status == PollingStation.Status.NOT_OPENED or opened_at is None:
         raise StationRefused("station_not_open", _("The station is not open yet."), status=409)
-    closing = election.voting_closes_at
-    if station.closed_at is not None:
-        closing = min(closing, station.closed_at)
+    closing = min(closes_at, closed_at) if closed_at is not None else closes_at
     if cast_at > closing:
         raise StationRefused(
             "after_closing",
             _("This vote was cast after the station closed and does not count."),
             status=409,
         )
-    if election.status not in (Election.Status.OPEN, Election.Status.CLOSED):
+    if election_status not in (Election.Status.OPEN, Election.Status.CLOSED):
         raise StationRefused("election_not_open", _("The election is not open."), status=409)
     if paused_at is not None and cast_at >= paused_at:
         raise StationRefused("paused", _("Voting is paused at this station."), status=409)
@@ -390,33 +387,27 @@ def record_vote(station, checked):
         with transaction.atomic():
             if ReceivedSubmission.objects.filter(client_id=checked.client_id).exists():
                 return "duplicate"
-            locked = PollingStation.objects.select_related("election").get(pk=station.pk)
-            paused_at = (
-                StationSettings.objects.filter(station=locked)
-                .values_list("paused_at", flat=True)
-                .first()
-            )
-            _refuse_if_not_accepting(locked, locked.election, cast_at, paused_at)
+            _refuse_if_not_accepting(station, cast_at)
             try:
-                use_ballot(locked, checked.code_text)
+                use_ballot(station, checked.code_text)
             except BallotRefused as error:
                 refusal = StationRefused(error.reason, error.message, status=409)
                 refusal.ballot_refusal = True
                 raise refusal from error
             ReceivedSubmission.objects.create(
                 client_id=checked.client_id,
-                station=locked,
+                station_id=station.pk,
                 received_hour=hour_of(timezone.now()),
             )
             vote = Vote.objects.create(
-                election=locked.election,
-                station=locked,
-                age_band=checked.age_band,
+                election_id=station.election_id,
+                station_id=station.pk,
+                age_band_id=checked.age_band_id,
                 cast_hour=hour_of(cast_at),
             )
             VoteAnswer.objects.bulk_create(
-                VoteAnswer(vote=vote, question=question, option=option)
-                for question, option in checked.answers
+                VoteAnswer(vote=vote, question_id=question_id, option_id=option_id)
+                for question_id, option_id in checked.answers
             )
     except IntegrityError:
         # Another request stored the same client id a moment ago.
@@ -459,7 +450,7 @@ def sync_votes(tablet, payload):
             _("Send at most %(count)d votes at a time.") % {"count": MAX_VOTES_PER_SYNC},
             status=413,
         )
-    station = PollingStation.objects.select_related("election").get(pk=tablet.station_id)
+    station = tablet.station
     checked_votes = [check_vote_shape(station, item) for item in items]
     client_ids = [checked.client_id for checked in checked_votes]
     if len(set(client_ids)) != len(client_ids):
@@ -476,15 +467,23 @@ def sync_votes(tablet, payload):
             result.update(result="refused", reason=refusal.reason, message=refusal.message)
         results.append(result)
 
-    now = timezone.now()
-    queued = _as_int(payload.get("queued"))
-    tablet.last_sync_at = now
-    tablet.last_seen_at = now
-    update = {"last_sync_at": now, "last_seen_at": now}
-    if queued is not None and queued >= 0:
-        tablet.queued_votes_reported = update["queued_votes_reported"] = queued
-    StationTablet.objects.filter(pk=tablet.pk).update(**update)
+    _note_tablet_synced(tablet, _as_int(payload.get("queued")))
     return results
+
+
+def _note_tablet_synced(tablet, queued):
+    """Remember the tablet's last sync and its waiting votes for the volunteers' counter; the
+    time at most every few seconds, so a busy tablet does not write its row for every vote."""
+    now = timezone.now()
+    update = {}
+    if tablet.last_sync_at is None or now - tablet.last_sync_at > SYNC_NOTE_INTERVAL:
+        update.update(last_sync_at=now, last_seen_at=now)
+    if queued is not None and queued >= 0 and queued != tablet.queued_votes_reported:
+        update["queued_votes_reported"] = queued
+    if update:
+        for field, value in update.items():
+            setattr(tablet, field, value)
+        StationTablet.objects.filter(pk=tablet.pk).update(**update)
 
 
 def _note_duplicate_offline_use(station, refusal):
@@ -500,18 +499,6 @@ def _note_duplicate_offline_use(station, refusal):
 
 
 # Paper fallback
-
-
-def paper_tally_lines(station):
-    """Every (question, option or None) a paper count is typed for: each option of each
-    question of the station's election, and “I don't know” where offered."""
-    lines = []
-    questions = BallotQuestion.objects.filter(election=station.election).prefetch_related("options")
-    for question in questions.order_by("sort_order", "pk"):
-        lines.extend((question, option) for option in question.options.all())
-        if question.offers_abstain:
-            lines.append((question, None))
-    return lines
 
 
 @transaction.atomic
@@ -575,24 +562,6 @@ def enter_paper_tally(station, entry_round, counts, by):
             entry.entered_by = by
             entry.save(update_fields=["votes", "entered_by", "entered_at"])
     accept_paper_tallies(station)
-
-
-def paper_tally_differences(station):
-    """Lines where the two entries differ, as (question, option, first, second); None while
-    one of the entries is missing."""
-    entries = {
-        (entry.entry_round, entry.question_id, entry.option_id): entry.votes
-        for entry in PaperTallyEntry.objects.filter(station=station)
-    }
-    rounds = {entry_round for entry_round, _q, _o in entries}
-    if rounds != {1, 2}:
-        return None
-    return [
-        (question, option, first, second)
-        for question, option in paper_tally_lines(station)
-        if (first := entries.get((1, question.pk, option.pk if option else None)))
-        != (second := entries.get((2, question.pk, option.pk if option else None)))
-    ]
 
 
 @transaction.atomic

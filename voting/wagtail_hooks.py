@@ -39,6 +39,8 @@ class ReadOnlyViewSet(ModelViewSet):
 
 class StationTabletViewSet(ReadOnlyViewSet):
     model = StationTablet
+    name = "voting_tablets"
+    url_prefix = "voting/tablets"
     icon = "mobile-alt"
     menu_label = _("All tablets")
     list_display = [
@@ -58,6 +60,8 @@ class StationTabletViewSet(ReadOnlyViewSet):
 
 class PaperTallyCorrectionViewSet(ReadOnlyViewSet):
     model = PaperTallyCorrection
+    name = "voting_paper_corrections"
+    url_prefix = "voting/paper-corrections"
     icon = "clipboard-list"
     menu_label = _("Paper count corrections")
     list_display = ["entry", "corrected_by", "corrected_at", "old_votes", "new_votes"]
@@ -68,6 +72,8 @@ class PaperTallyCorrectionViewSet(ReadOnlyViewSet):
 
 class DuplicateOfflineUseViewSet(ReadOnlyViewSet):
     model = DuplicateOfflineUse
+    name = "voting_duplicate_offline_uses"
+    url_prefix = "voting/duplicate-offline-uses"
     icon = "warning"
     menu_label = _("Cards used twice offline")
     list_display = ["station", "noticed_hour"]

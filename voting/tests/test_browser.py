@@ -189,6 +189,7 @@ def camera_browser(playwright_instance, tmp_path, request):
         browser.close()
 
 
+@pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_child_votes_by_showing_the_card_to_the_camera(
     live_server, camera_browser, tmp_path, assert_accessible
