@@ -11,7 +11,7 @@ import json
 from functools import wraps
 
 from django.http import HttpResponse, JsonResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -124,6 +124,7 @@ def check(request):
     code = data.get("code") if isinstance(data, dict) else None
     if not isinstance(code, str):
         raise StationRefused("code_missing", _("Enter the code printed on the card."))
+    services.refuse_if_not_accepting(request.tablet.station, timezone.now())
     try:
         check_ballot(request.tablet.station, code)
     except BallotRefused as refusal:

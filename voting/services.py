@@ -348,7 +348,7 @@ def _parse_moment(value):
     return moment
 
 
-def _refuse_if_not_accepting(station, cast_at):
+def refuse_if_not_accepting(station, cast_at):
     """Read the station's state fresh inside the vote's transaction (a volunteer may have
     closed or paused it a moment ago) and refuse a vote it cannot take."""
     status, opened_at, closed_at, closes_at, election_status, paused_at = (
@@ -387,7 +387,7 @@ def record_vote(station, checked):
         with transaction.atomic():
             if ReceivedSubmission.objects.filter(client_id=checked.client_id).exists():
                 return "duplicate"
-            _refuse_if_not_accepting(station, cast_at)
+            refuse_if_not_accepting(station, cast_at)
             try:
                 use_ballot(station, checked.code_text)
             except BallotRefused as error:

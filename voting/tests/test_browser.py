@@ -65,6 +65,17 @@ def test_volunteer_and_children_run_a_station_on_a_tablet(
     page.get_by_role("button", name="Atvērt iecirkni").click()
     page.get_by_text("Iecirknis: atvērts").wait_for()
     assert_accessible(page)
+    # A pause shows the children a pause screen until a volunteer resumes.
+    page.get_by_role("button", name="Apturēt balsošanu").click()
+    page.get_by_role("button", name="Atsākt balsošanu").wait_for()
+    page.get_by_role("button", name="Aizslēgt").click()
+    page.get_by_role("heading", name="Balsošana uz brīdi apturēta").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Brīvprātīgajiem").click()
+    page.get_by_label("Iecirkņa PIN").fill("2025")
+    page.get_by_role("button", name="Turpināt").click()
+    page.get_by_role("button", name="Atsākt balsošanu").click()
+    expect(page.locator("#menu-status")).to_have_text("Iecirknis: atvērts")
     page.get_by_role("button", name="Sākt balsošanu").click()
 
     # A child votes with a typed code, changing one answer before confirming.
@@ -116,11 +127,16 @@ def test_volunteer_and_children_run_a_station_on_a_tablet(
             sync_requests.append(request) if request.url.endswith("/api/tablet/sync/") else None
         ),
     )
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
     context.set_offline(True)
     for card in set_up.codes[1:4]:
         vote_with_code(page, card)
     expect(page.locator("#sync-status")).to_contain_text("3 balsis gaida sinhronizāciju")
     assert Vote.objects.count() == 1
+    # The app itself comes from the service worker's cache: a reload offline keeps voting.
+    page.reload()
+    page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
+    expect(page.locator("#sync-status")).to_contain_text("3 balsis gaida sinhronizāciju")
     context.set_offline(False)
     expect(page.locator("#sync-status")).to_contain_text(
         "Visas balsis sinhronizētas", timeout=20_000

@@ -16,6 +16,8 @@
     // The printed code: 12 Crockford base32 characters and a mod-37 check character.
     const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     const CHECK_ALPHABET = CODE_ALPHABET + "*~$=U";
+    // Refusals that mean the station itself stopped taking votes (paused or closed elsewhere).
+    const STATION_STATE_REFUSALS = ["paused", "after_closing", "station_not_open", "election_not_open"];
     const QR_PAYLOAD = /\/b\/(\d+)\/([^/?#]+)\/?(?:[?#].*)?$/;
 
     const state = {
@@ -326,18 +328,21 @@
             item.textContent = interpolate(gettext("Age %(band)s: %(votes)s"), { band: band.label, votes: band.votes }, true);
             return item;
         }));
+        const hiddenWhenPausedIs = { pause: true, "start-voting": true, resume: false };
         document.querySelectorAll("[data-when-status]").forEach((button) => {
-            button.hidden = button.dataset.whenStatus !== counter.status;
+            const pausedRule = hiddenWhenPausedIs[button.dataset.action];
+            const hiddenByPause = pausedRule === undefined ? false : pausedRule === counter.paused;
+            button.hidden = button.dataset.whenStatus !== counter.status || hiddenByPause;
         });
-        document.querySelector('[data-action="pause"]').hidden ||= counter.paused;
-        document.querySelector('[data-action="resume"]').hidden ||= !counter.paused;
-        document.querySelector('[data-action="start-voting"]').hidden ||= counter.paused;
         document.getElementById("confirm-close").hidden = true;
         document.getElementById("spoil-form").hidden = true;
         if (state.screen !== "menu") show("menu");
     }
 
     async function volunteerAction(path, body) {
+        // One action at a time: a double tap must not send it twice.
+        const buttons = [...document.querySelectorAll('[data-screen="menu"] button')];
+        buttons.forEach((button) => { button.disabled = true; });
         try {
             state.counter = await api(path, { method: "POST", body: body || {}, pin: state.pin });
             notice("");
@@ -346,6 +351,8 @@
         } catch (error) {
             showError(isNetworkFailure(error) ? gettext("This needs the network. Try again when it is back.") : error.message);
             return false;
+        } finally {
+            buttons.forEach((button) => { button.disabled = false; });
         }
     }
 
@@ -369,7 +376,7 @@
     async function goToVoting() {
         state.pin = null;
         state.ballot = null;
-        const counter = state.counter || (await refreshCounter());
+        const counter = await refreshCounter();
         if (counter.status === "closed") return show("closed");
         if (counter.paused) return show("paused");
         show("scan");
@@ -387,6 +394,10 @@
             state.ballot = { code: card.code, offline: card.offline, ageBand: null, questions: [], answers: {}, index: 0 };
             showAgeBands();
         } catch (error) {
+            if (STATION_STATE_REFUSALS.includes(error.code)) {
+                state.counter = null;
+                return goToVoting();
+            }
             showError(error.message);
             document.getElementById("ballot-code").select();
             startCamera("ballot", (again) => startBallot(again));
@@ -552,6 +563,11 @@
             await updateSyncStatus();
             syncSoon(next);
         }
+        if (state.screen === "paused") {
+            // Another tablet of the station may have resumed voting meanwhile.
+            const counter = await refreshCounter().catch(() => state.counter);
+            if (counter && !counter.paused) goToVoting();
+        }
     }
 
     // ---------------------------------------------------------------- wiring
@@ -639,6 +655,8 @@
             navigator.serviceWorker.register(app.dataset.serviceWorker, { scope: app.dataset.scope }).catch(() => {});
         }
         await updateSyncStatus();
+        const pairingCode = new URLSearchParams(location.search).get("pair");
+        if (pairingCode) document.getElementById("pair-code").value = pairingCode;
         if (!state.token) return show("pair");
         try {
             if (!(await loadBundle())) return show("pair");
@@ -646,6 +664,10 @@
             return show("pair");
         }
         syncSoon(0);
+        // A reload (or a restart without network) goes straight back to the children's
+        // loop when the station is open; everything else needs a volunteer first.
+        const counter = await refreshCounter();
+        if (counter.status === "open") return goToVoting();
         show("pin");
     }
 
