@@ -5,6 +5,7 @@ the organiser sees the Latvian message and nothing is saved.
 """
 
 from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -32,14 +33,38 @@ class ElectionForm(WagtailAdminModelForm):
             )
         except RuleBroken as refusal:
             self.add_error(None, refusal)
+        self._check_age_band_ranges()
         if self.instance.pk is not None:
             self._check_age_bands_frozen()
             self._check_stations_keep_their_districts(cleaned_data.get("districts"))
         return cleaned_data
 
-    def _check_age_bands_frozen(self):
+    def _check_age_band_ranges(self):
         age_bands = self.formsets.get("age_bands")
-        if age_bands is not None and age_bands.has_changed():
+        if age_bands is None or not age_bands.is_valid():
+            return  # the formset shows its own errors first
+        ranges = [
+            (form.cleaned_data["min_age"], form.cleaned_data["max_age"])
+            for form in age_bands.forms
+            if form.cleaned_data.get("min_age") is not None and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.check_age_bands(ranges)
+        except RuleBroken as refusal:
+            self.add_error(None, refusal)
+
+    def _check_age_bands_frozen(self):
+        """Reordering the rows is harmless; adding, removing or changing a band is not."""
+        age_bands = self.formsets.get("age_bands")
+        if age_bands is None:
+            return
+        changed = any(
+            (form.instance.pk is None and form.has_changed())
+            or form[DELETION_FIELD_NAME].data
+            or set(form.changed_data) & {"min_age", "max_age", "uses_easy_read"}
+            for form in age_bands.forms
+        )
+        if changed:
             try:
                 services.assert_ballot_editable(Election.objects.get(pk=self.instance.pk))
             except RuleBroken as refusal:

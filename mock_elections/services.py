@@ -224,6 +224,23 @@ def check_voting_window(opens_at, closes_at, release_at):
         raise RuleBroken(_("Results cannot be released before voting closes."))
 
 
+def check_age_bands(ranges):
+    """Bands are (from, to) pairs; each must run upwards and none may overlap another."""
+    for low, high in ranges:
+        if low > high:
+            raise RuleBroken(
+                _("Age band %(low)s–%(high)s: the first age cannot be larger than the last.")
+                % {"low": low, "high": high}
+            )
+    ordered = sorted(ranges)
+    for (low, high), (next_low, next_high) in zip(ordered, ordered[1:], strict=False):
+        if next_low <= high:
+            raise RuleBroken(
+                _("Age bands overlap: %(first)s and %(second)s.")
+                % {"first": f"{low}–{high}", "second": f"{next_low}–{next_high}"}
+            )
+
+
 def check_station_district(election, district):
     if election is None or district is None:
         return
