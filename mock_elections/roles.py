@@ -9,6 +9,8 @@
 `migrate` afterwards, so models added later by the other election apps are covered too.
 """
 
+from django.apps import apps as global_apps
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
 ORGANISERS = "Organisers"
@@ -44,8 +46,9 @@ def sync_roles(apps):
         )
 
 
-def sync_roles_after_migrate(sender, apps, using, **kwargs):
-    """post_migrate: make sure the sender's permissions exist, then grant them."""
+def sync_roles_after_migrate(sender, apps=global_apps, using=DEFAULT_DB_ALIAS, **kwargs):
+    """post_migrate (also sent after a test flush, without apps): make sure the sender's
+    permissions exist, then grant them."""
     from django.contrib.auth.management import create_permissions
 
     if sender.label in ORGANISER_APPS or sender.label == "base":
