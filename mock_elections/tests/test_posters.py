@@ -51,3 +51,15 @@ def test_a3_poster_is_a3(admin_client):
     _pages, text, (width, height) = pdf_text_and_size(io.BytesIO(data).getvalue())
     assert round(width) == 842 and round(height) == 1191
     assert "Vecliepājas bērnu iecirknis" in text.replace("\r\n", " ").replace("\n", " ")
+
+
+def test_station_admin_page_and_overview_link_to_both_posters(admin_client):
+    poster = station()
+    poster_url = f"/admin/children_stations/poster/{poster.pk}/"
+    edit_page = admin_client.get(f"/admin/children_stations/edit/{poster.pk}/").content.decode()
+    overview = admin_client.get(
+        f"/admin/children_elections/overview/{poster.election.pk}/"
+    ).content.decode()
+    for html in (edit_page, overview):
+        assert f'href="{poster_url}"' in html
+        assert f'href="{poster_url}?size=A3"' in html
