@@ -202,6 +202,19 @@ def assert_ballot_editable(election):
         )
 
 
+def assert_deletable(election):
+    """An election, its stations and questions can be deleted only while it is a draft:
+    from opening on, votes and paper tallies refer to them."""
+    if election.status != Election.Status.DRAFT:
+        raise RuleBroken(
+            _(
+                "The election is “%(status)s”: votes may refer to it, so nothing of it "
+                "can be deleted."
+            )
+            % {"status": election.get_status_display()}
+        )
+
+
 def create_default_age_bands(election):
     """Give an election the usual bands (5–8 with easy-read, 9–12, 13–15, 16–17); keeps any
     band the election already has."""

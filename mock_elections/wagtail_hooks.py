@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -33,8 +34,24 @@ def status_column():
     return Column("status", label=_("status"), accessor="get_status_display", sort_key="status")
 
 
+class DistrictDeleteView(generic.DeleteView):
+    """Stations (and stories) protect their district; say so instead of failing."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("%(district)s cannot be deleted: polling stations or stories still use it.")
+                % {"district": self.object.name},
+            )
+            return redirect(reverse(self.index_url_name))
+
+
 class DistrictViewSet(ModelViewSet):
     model = District
+    delete_view_class = DistrictDeleteView
     icon = "site"
     menu_label = _("Districts")
     list_display = ["name", "slug", "sort_order"]
@@ -42,6 +59,28 @@ class DistrictViewSet(ModelViewSet):
     search_fields = ["name"]
     search_backend_name = None
     copy_view_enabled = False
+
+
+class ElectionDeleteView(generic.DeleteView):
+    """Only a draft election can be deleted: from opening on, votes and tallies refer to it
+    and to its stations and questions."""
+
+    def election(self):
+        return self.object
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.user_has_permission(self.permission_required):
+            try:
+                services.assert_deletable(self.election())
+            except RuleBroken as refusal:
+                messages.error(request, refusal.message)
+                return redirect(reverse(self.index_url_name))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class StationOrQuestionDeleteView(ElectionDeleteView):
+    def election(self):
+        return self.object.election
 
 
 # Elections
@@ -91,6 +130,7 @@ class ElectionViewSet(ModelViewSet):
     index_view_class = ElectionIndexView
     add_view_class = ElectionCreateView
     edit_view_class = ElectionEditView
+    delete_view_class = ElectionDeleteView
     copy_view_enabled = False
     list_display = ["title", "election_date", status_column(), "is_rehearsal"]
     list_filter = ["status", "is_rehearsal", "election_date"]
@@ -191,6 +231,7 @@ class PollingStationViewSet(ModelViewSet):
     menu_label = _("Polling stations")
     index_view_class = StationIndexView
     edit_view_class = StationEditView
+    delete_view_class = StationOrQuestionDeleteView
     list_display = [
         "name",
         "election",
@@ -260,23 +301,11 @@ class PollingStationViewSet(ModelViewSet):
 # Ballot questions
 
 
-class BallotQuestionDeleteView(generic.DeleteView):
-    """A question leaves the ballot only while the election is a draft."""
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            services.assert_ballot_editable(self.object.election)
-        except RuleBroken as refusal:
-            messages.error(request, refusal.message)
-            return redirect(reverse(f"{QUESTIONS}:edit", args=[self.object.pk]))
-        return super().dispatch(request, *args, **kwargs)
-
-
 class BallotQuestionViewSet(ModelViewSet):
     model = BallotQuestion
     icon = "help"
     menu_label = _("Ballot questions")
-    delete_view_class = BallotQuestionDeleteView
+    delete_view_class = StationOrQuestionDeleteView
     copy_view_enabled = False
     list_display = ["text", "election", "sort_order", "proposed_by"]
     list_filter = ["election"]

@@ -304,3 +304,10 @@ def test_age_band_rules():
         services.check_age_bands([(8, 12), (5, 8)])
     with pytest.raises(RuleBroken, match="nevar būt lielāks"):
         services.check_age_bands([(12, 9)])
+
+
+@pytest.mark.parametrize("status", ["open", "closed", "published"])
+def test_nothing_of_an_open_or_later_election_can_be_deleted(status):
+    with pytest.raises(RuleBroken, match="neko no tām nevar dzēst"):
+        services.assert_deletable(set_status(ElectionFactory(), status))
+    services.assert_deletable(ElectionFactory())
