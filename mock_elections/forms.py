@@ -95,11 +95,9 @@ class PollingStationForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class AgeBandChoiceField(forms.ModelMultipleChoiceField):
-    """Bands look alike across elections ("9–12"), so the label names the election too."""
-
-    def label_from_instance(self, band):
-        return f"{band.election} · {band}"
+def band_with_election(band):
+    """Bands look alike across elections ("9–12"), so choices name the election too."""
+    return f"{band.election} · {band}"
 
 
 class BallotQuestionForm(WagtailAdminModelForm):
@@ -108,15 +106,12 @@ class BallotQuestionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "age_bands" in self.fields:
-            field = self.fields["age_bands"]
-            self.fields["age_bands"] = AgeBandChoiceField(
-                queryset=field.queryset.select_related("election"),
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                label=field.label,
-                help_text=field.help_text,
-            )
+        # The wordings' form class is made for this form alone, and its rows (and the empty
+        # row the "add" button copies) are built from base_fields later, so set it there.
+        wording_form_class = self.formsets["easy_read_wordings"].form
+        for field in [self.fields["age_bands"], wording_form_class.base_fields["age_band"]]:
+            field.queryset = field.queryset.select_related("election")
+            field.label_from_instance = band_with_election
 
     def clean(self):
         cleaned_data = super().clean()

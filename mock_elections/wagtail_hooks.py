@@ -325,7 +325,10 @@ class BallotQuestionViewSet(ModelViewSet):
                 heading=_("Question"),
             ),
             MultiFieldPanel(
-                [FieldPanel("age_bands"), FieldPanel("offers_abstain")],
+                [
+                    FieldPanel("age_bands", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("offers_abstain"),
+                ],
                 heading=_("Who is asked"),
             ),
             InlinePanel(

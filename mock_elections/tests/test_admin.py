@@ -325,6 +325,9 @@ def test_overview_offers_only_the_next_step(organiser_client):
     election = ready_election()
     html = organiser_client.get(f"/admin/children_elections/overview/{election.pk}/").content
     assert b"/open/" in html and b"/close/" not in html and b"/publish/" not in html
+    html = html.decode()
+    assert "(2 atbilžu varianti)" in html
+    assert f"/bernu-velesanas/{election.slug}/ierosinajumi/" in html
 
 
 def test_bulk_open_and_close_stations(organiser_client):
@@ -396,3 +399,10 @@ def test_district_with_a_station_cannot_be_deleted(organiser_client):
     response = organiser_client.post(f"/admin/districts/delete/{station.district.pk}/")
     assert response.status_code == 302
     assert PollingStation.objects.filter(district=station.district).exists()
+
+
+def test_age_band_choices_name_their_election(organiser_client):
+    band = AgeBandFactory(election__title="Pavasara vēlēšanas", min_age=5, max_age=8)
+    html = organiser_client.get("/admin/ballot_questions/new/").content.decode()
+    assert html.count("Pavasara vēlēšanas · 5–8") >= 2  # the bands asked, and easy-read rows
+    assert f'value="{band.pk}"' in html
