@@ -157,7 +157,9 @@ QUESTIONS = [
     ),
 ]
 
-# (question, why, group, contact, promoted to question number or None, status)
+PROPOSALS_SENT_AT = datetime.datetime(2025, 3, 14, 12, 0, tzinfo=RIGA)
+
+# (question, why, group, adult contact, the question it became by position, or None)
 PROPOSALS = [
     (
         "Ko ierīkot jaunajā parkā?",
@@ -327,7 +329,7 @@ def load_proposal(election, question_text, reason, group, contact, promoted_posi
             "group_name": group,
             "contact_name": contact,
             "contact_email": f"{slugify(contact)}@example.org",
-            "consent_at": riga(datetime.date(2025, 3, 14), 12),
+            "consent_at": PROPOSALS_SENT_AT,
             "status": (
                 QuestionProposal.Status.DECLINED
                 if promoted is None
@@ -336,6 +338,8 @@ def load_proposal(election, question_text, reason, group, contact, promoted_posi
             "promoted_question": promoted,
         },
     )
+    # Sent in March, not when the demo is loaded (submitted_at is set on creation).
+    QuestionProposal.objects.filter(pk=proposal.pk).update(submitted_at=PROPOSALS_SENT_AT)
     if promoted is not None:
         BallotQuestion.objects.filter(pk=promoted.pk).update(proposed_by=group)
     return proposal

@@ -31,7 +31,7 @@ from .services import RuleBroken
 
 
 def status_column():
-    return Column("status", label=_("status"), accessor="get_status_display", sort_key="status")
+    return Column("status", label=_("Status"), accessor="get_status_display", sort_key="status")
 
 
 class DistrictDeleteView(generic.DeleteView):

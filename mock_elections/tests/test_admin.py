@@ -9,6 +9,7 @@ from django.contrib.messages import get_messages
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from base.tests.factories import DistrictFactory
+from mock_elections import services
 from mock_elections.models import (
     AgeBand,
     BallotQuestion,
@@ -312,6 +313,14 @@ def test_refused_action_shows_the_rule_and_changes_nothing(organiser_client):
     assert "Pirms vēlēšanu atvēršanas pievienojiet vismaz vienu iecirkni." in messages_of(response)
     assert Election.objects.get().status == Election.Status.DRAFT
     assert not election.transitions.exists()
+
+
+def test_overview_shows_a_change_made_by_no_one_in_particular(organiser_client):
+    election = ready_election()
+    services.open_election(election, by=None)  # e.g. the demo loader
+    response = organiser_client.get(f"/admin/children_elections/overview/{election.pk}/")
+    assert response.status_code == 200
+    assert "Atvērtas" in response.content.decode().split("data-audit-trail")[1]
 
 
 def test_unknown_action_goes_back_to_the_overview(organiser_client):
