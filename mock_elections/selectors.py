@@ -1,6 +1,6 @@
 """Reads about an election that the tablets, the admin and the public pages share."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from .models import BallotOption, BallotQuestion, EasyReadWording, QuestionProposal
 
@@ -46,11 +46,14 @@ def proposals_on_ballot(election):
 
 
 def election_overview(election):
-    """What an organiser checks on election day: every station with its status, and the
-    history of the election's own status."""
+    """What an organiser checks before and on election day: every station with its status,
+    the questions with how many options each has, and the history of the election's status."""
     return {
         "stations": list(
             election.stations.select_related("district").order_by("district__sort_order", "name")
+        ),
+        "questions": list(
+            election.questions.annotate(option_count=Count("options")).order_by("sort_order", "pk")
         ),
         "transitions": list(election.transitions.select_related("user").order_by("at", "pk")),
     }

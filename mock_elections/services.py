@@ -202,6 +202,19 @@ def assert_ballot_editable(election):
         )
 
 
+def assert_deletable(election):
+    """An election, its stations and questions can be deleted only while it is a draft:
+    from opening on, votes and paper tallies refer to them."""
+    if election.status != Election.Status.DRAFT:
+        raise RuleBroken(
+            _(
+                "The election is “%(status)s”: votes may refer to it, so nothing of it "
+                "can be deleted."
+            )
+            % {"status": election.get_status_display()}
+        )
+
+
 def create_default_age_bands(election):
     """Give an election the usual bands (5–8 with easy-read, 9–12, 13–15, 16–17); keeps any
     band the election already has."""
@@ -222,6 +235,23 @@ def check_voting_window(opens_at, closes_at, release_at):
         raise RuleBroken(_("Voting must close after it opens."))
     if closes_at and release_at and release_at < closes_at:
         raise RuleBroken(_("Results cannot be released before voting closes."))
+
+
+def check_age_bands(ranges):
+    """Bands are (from, to) pairs; each must run upwards and none may overlap another."""
+    for low, high in ranges:
+        if low > high:
+            raise RuleBroken(
+                _("Age band %(low)s–%(high)s: the first age cannot be larger than the last.")
+                % {"low": low, "high": high}
+            )
+    ordered = sorted(ranges)
+    for (low, high), (next_low, next_high) in zip(ordered, ordered[1:], strict=False):
+        if next_low <= high:
+            raise RuleBroken(
+                _("Age bands overlap: %(first)s and %(second)s.")
+                % {"first": f"{low}–{high}", "second": f"{next_low}–{next_high}"}
+            )
 
 
 def check_station_district(election, district):

@@ -33,6 +33,7 @@ class ElectionFactory(factory.django.DjangoModelFactory):
     def districts(self, create, extracted, **kwargs):
         if create and extracted:
             self.districts.set(extracted)
+            self.save()  # a ParentalManyToManyField is written on save
 
 
 class AgeBandFactory(factory.django.DjangoModelFactory):

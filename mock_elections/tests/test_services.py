@@ -296,3 +296,18 @@ def test_shortlist_and_decline():
 
 def test_age_band_factory_is_usable():
     assert AgeBandFactory().election.age_bands.count() == 1
+
+
+def test_age_band_rules():
+    services.check_age_bands([(5, 8), (9, 12), (13, 15), (16, 17)])
+    with pytest.raises(RuleBroken, match="pārklājas: 5–8 un 8–12"):
+        services.check_age_bands([(8, 12), (5, 8)])
+    with pytest.raises(RuleBroken, match="nevar būt lielāks"):
+        services.check_age_bands([(12, 9)])
+
+
+@pytest.mark.parametrize("status", ["open", "closed", "published"])
+def test_nothing_of_an_open_or_later_election_can_be_deleted(status):
+    with pytest.raises(RuleBroken, match="neko no tām nevar dzēst"):
+        services.assert_deletable(set_status(ElectionFactory(), status))
+    services.assert_deletable(ElectionFactory())
