@@ -142,7 +142,7 @@ def issue_ballots(station, count, layout=BallotBatch.Layout.EIGHT, by=None):
     Raises ValidationError (a Latvian/English message) for a bad count or layout, or when the
     election or station is closed.
     """
-    _check_can_issue(station, count, layout)
+    check_can_issue(station, count, layout)
     with transaction.atomic():
         # Lock the station so two organisers issuing at once get distinct batch numbers.
         station = PollingStation.objects.select_for_update().get(pk=station.pk)
@@ -167,7 +167,8 @@ def issue_ballots(station, count, layout=BallotBatch.Layout.EIGHT, by=None):
     return batch
 
 
-def _check_can_issue(station, count, layout):
+def check_can_issue(station, count, layout):
+    """Refuse (ValidationError) a batch that may not be issued; the admin form calls it too."""
     if isinstance(count, bool) or not isinstance(count, int):
         raise ValidationError(gettext("The number of cards must be a whole number."), "count")
     if count < 1:
