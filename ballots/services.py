@@ -143,6 +143,15 @@ def issue_ballots(station, count, layout=BallotBatch.Layout.EIGHT, by=None):
     election or station is closed.
     """
     check_can_issue(station, count, layout)
+    return create_batch(station, count, layout, by)
+
+
+def create_batch(station, count, layout, by=None):
+    """Create the batch and its cards without the checks of ``issue_ballots``.
+
+    Only the demo loader calls it directly, to show cards printed for an election that is
+    already closed (as if they had been printed before it closed).
+    """
     with transaction.atomic():
         # Lock the station so two organisers issuing at once get distinct batch numbers.
         station = PollingStation.objects.select_for_update().get(pk=station.pk)
