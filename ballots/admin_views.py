@@ -67,6 +67,7 @@ class BatchIndexView(generic.IndexView):
 
 
 class IssueBatchView(generic.CreateView):
+    submit_button_label = _("Issue the batch")
     success_message = _("Batch “%(object)s” is ready: download its PDF from the list.")
 
 

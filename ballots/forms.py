@@ -13,12 +13,11 @@ from .services import check_can_issue, issue_ballots, void_batch
 class IssueBatchForm(WagtailAdminModelForm):
     """Print a new batch of cards for a station."""
 
-    # Bounds are checked by the service, so the organiser reads its wording.
+    # No min/max here: the service checks the bounds, so the organiser reads its wording.
     size = forms.IntegerField(
         label=_("Number of cards"),
         initial=300,
         help_text=_("How many cards to print now (1–5,000)."),
-        widget=forms.NumberInput(attrs={"min": 1, "max": 5000}),
     )
 
     FIELD_FOR_REFUSAL = {"count": "size", "layout": "layout", "closed": "station"}
