@@ -37,6 +37,8 @@ CUT_MARK_GAP = 1.5 * mm
 PADDING = 3 * mm
 QUIET_ZONE_MODULES = 4
 GRID = {4: (2, 2), 8: (2, 4), 10: (2, 5)}
+# Large cards (4 per page) get larger text; the others share one size.
+TEXT_SCALE = {4: 1.35, 8: 1.0, 10: 1.0}
 WHITE = colors.white
 INK = colors.HexColor("#1a1a2e")
 REHEARSAL_RED = colors.HexColor("#b00020")
@@ -91,6 +93,7 @@ class BatchPrinter:
         self.station = batch.station
         self.election = batch.station.election
         self.sheet = Sheet(batch.layout)
+        self.text_scale = TEXT_SCALE[batch.layout]
         self.regular, self.bold = register_reportlab_fonts()
         self.primary = _colour(self.station.theme_primary_colour, "#0b4f8a")
         self.accent = _colour(self.station.theme_accent_colour, "#f2b705")
@@ -202,6 +205,7 @@ class BatchPrinter:
     def _write_lines(self, canvas, text, font, size, x, top, width, max_lines, min_size, bottom=0):
         """Write wrapped text from baseline ``top`` down, shrinking it until it fits. Text that
         would reach below ``bottom`` is left out whole (small cards drop the least needed)."""
+        size, min_size = size * self.text_scale, min_size * self.text_scale
         while True:
             lines = simpleSplit(text, font, size, width)
             if len(lines) <= max_lines or size <= min_size:
@@ -255,7 +259,7 @@ class BatchPrinter:
         canvas.addLiteral(qr_path(ballot_qr(code).matrix, PADDING, qr_top, self.qr_size))
         canvas.setFillColor(INK)
         typed = format_code(code)
-        size = 12
+        size = 12 * self.text_scale
         while stringWidth(typed, self.bold, size) > self.qr_size + PADDING and size > 7:
             size -= 0.5
         canvas.setFont(self.bold, size)

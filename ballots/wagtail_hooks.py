@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -25,7 +26,14 @@ class BallotBatchViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     add_to_admin_menu = False
-    list_display = ["__str__", "size", "layout", "created_at", "created_by", "is_void"]
+    list_display = [
+        "__str__",
+        "size",
+        "layout",
+        "created_at",
+        "created_by",
+        BooleanColumn("is_void", label=_("Void")),
+    ]
     list_filter = ["station__election", "station", "layout", "is_void"]
     search_fields = ["station__name", "void_reason"]
     search_backend_name = None
