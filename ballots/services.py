@@ -15,6 +15,7 @@ from mock_elections.models import Election, PollingStation
 
 from . import codes
 from .models import Ballot, BallotBatch
+from .qr import parse_payload
 
 MAX_BATCH_SIZE = 5000
 # A new batch's codes must not collide with any existing card; with 60-bit codes a collision
@@ -56,8 +57,6 @@ def _refuse(reason, **details):
 
 def find_ballot(code_text):
     """The card for a typed or scanned code, or BallotRefused (invalid or unknown)."""
-    from .qr import parse_payload
-
     try:
         code = parse_payload(code_text)
     except codes.InvalidCode as invalid:
