@@ -121,9 +121,13 @@ class BallotBatch(models.Model):
     def is_rehearsal(self):
         return self.station.election.is_rehearsal
 
+    def code_of(self, serial):
+        """The canonical code of card number ``serial``; needs the server key."""
+        return codes.derive_code(self.seed, serial)
+
     def codes(self):
-        """Every card's canonical code in serial order; needs the server key."""
-        return [codes.derive_code(self.seed, serial) for serial in range(1, self.size + 1)]
+        """Every card's canonical code in serial order."""
+        return [self.code_of(serial) for serial in range(1, self.size + 1)]
 
 
 class Ballot(models.Model):

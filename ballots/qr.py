@@ -63,4 +63,4 @@ def ballot_qr(code):
 
 def ballot_qr_svg(code):
     """Inline SVG of the card's QR code for the HTML print view and the scan page."""
-    return ballot_qr(code).svg_inline(scale=4, border=4, title=None)
+    return ballot_qr(code).svg_inline(border=4, omitsize=True)

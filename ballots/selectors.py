@@ -2,38 +2,60 @@
 
 import hashlib
 
-from django.db.models import Count
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
+
+from mock_elections.models import PollingStation
 
 from . import codes
 from .models import Ballot
 
 OFFLINE_DIGEST_BYTES = 8
+ACCOUNTING_NUMBERS = ("printed", "used", "spoiled", "void", "unused", "votes_recorded")
 
 
-def _state_counts(ballots):
-    counts = dict.fromkeys(Ballot.State.values, 0)
-    for row in ballots.values("state").annotate(n=Count("pk")):
-        counts[row["state"]] = row["n"]
-    return counts
+def with_accounting(stations):
+    """Annotate polling stations with their card counts and recorded votes, in one query.
 
+    printed = used + spoiled + void + unused always holds (every card is in one state).
+    ``mismatch`` is true when the votes recorded differ from the cards used.
+    """
+    from voting.models import Vote
 
-def _account(counts, votes, duplicate_offline_uses):
-    printed = sum(counts.values())
-    numbers = {
-        "printed": printed,
-        "used": counts[Ballot.State.USED],
-        "spoiled": counts[Ballot.State.SPOILED],
-        "void": counts[Ballot.State.VOID],
-        "unused": counts[Ballot.State.PRINTED],
-        "votes": votes,
-        "duplicate_offline_uses": duplicate_offline_uses,
+    votes = (
+        Vote.objects.filter(station=OuterRef("pk"))
+        .order_by()
+        .values("station")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    by_state = {
+        name: Count("ballots", filter=Q(ballots__state=state))
+        for name, state in (
+            ("used", Ballot.State.USED),
+            ("spoiled", Ballot.State.SPOILED),
+            ("void", Ballot.State.VOID),
+            ("unused", Ballot.State.PRINTED),
+        )
     }
+    return stations.annotate(
+        printed=Count("ballots"),
+        **by_state,
+        votes_recorded=Coalesce(Subquery(votes, output_field=IntegerField()), 0),
+    ).annotate(
+        mismatch=Case(When(votes_recorded=F("used"), then=Value(False)), default=Value(True)),
+    )
+
+
+def _account(row, duplicate_offline_uses):
+    numbers = {key: getattr(row, key) for key in ACCOUNTING_NUMBERS}
+    numbers["duplicate_offline_uses"] = duplicate_offline_uses
     notes = []
-    if votes != numbers["used"] + duplicate_offline_uses:
+    if numbers["votes_recorded"] != numbers["used"] + duplicate_offline_uses:
         notes.append(
             gettext("%(votes)s votes were recorded but %(used)s cards were used.")
-            % {"votes": votes, "used": numbers["used"]}
+            % {"votes": numbers["votes_recorded"], "used": numbers["used"]}
         )
     if duplicate_offline_uses:
         notes.append(
@@ -49,37 +71,24 @@ def _account(counts, votes, duplicate_offline_uses):
 
 
 def station_accounting(station, duplicate_offline_uses=0):
-    """The numbers for a station's closing certificate.
+    """The numbers for a station's closing certificate: printed, used, spoiled, void,
+    unused, votes recorded, mismatch (bool) and notes explaining any mismatch.
 
-    printed = used + spoiled + void + unused always holds (every card is in one state). A
-    mismatch is flagged when the votes recorded differ from the cards used; the voting app
-    passes ``duplicate_offline_uses`` when it knows of cards accepted twice while offline.
+    The voting app passes ``duplicate_offline_uses`` when it knows of cards accepted twice
+    while tablets were offline; such votes explain (and flag) votes above cards used.
     """
-    from voting.models import Vote
-
-    counts = _state_counts(Ballot.objects.filter(station=station))
-    votes = Vote.objects.filter(station=station).count()
-    return _account(counts, votes, duplicate_offline_uses)
+    row = with_accounting(PollingStation.objects.filter(pk=station.pk)).get()
+    return _account(row, duplicate_offline_uses)
 
 
 def election_accounting(election):
     """Each station's accounting and the election's totals, mismatches flagged."""
     stations = [
-        {"station": station, **station_accounting(station)}
-        for station in election.stations.select_related("district")
+        {"station": row, **_account(row, 0)}
+        for row in with_accounting(election.stations.select_related("district"))
     ]
-    totals = {
-        key: sum(row[key] for row in stations)
-        for key in (
-            "printed",
-            "used",
-            "spoiled",
-            "void",
-            "unused",
-            "votes",
-            "duplicate_offline_uses",
-        )
-    }
+    totals = {key: sum(row[key] for row in stations) for key in ACCOUNTING_NUMBERS}
+    totals["duplicate_offline_uses"] = 0
     totals["mismatch"] = any(row["mismatch"] for row in stations)
     totals["notes"] = [
         f"{row['station'].name}: {note}" for row in stations for note in row["notes"]

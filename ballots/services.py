@@ -15,6 +15,7 @@ from mock_elections.models import Election, PollingStation
 
 from . import codes
 from .models import Ballot, BallotBatch
+from .qr import parse_payload
 
 MAX_BATCH_SIZE = 5000
 # A new batch's codes must not collide with any existing card; with 60-bit codes a collision
@@ -56,8 +57,6 @@ def _refuse(reason, **details):
 
 def find_ballot(code_text):
     """The card for a typed or scanned code, or BallotRefused (invalid or unknown)."""
-    from .qr import parse_payload
-
     try:
         code = parse_payload(code_text)
     except codes.InvalidCode as invalid:
@@ -142,7 +141,16 @@ def issue_ballots(station, count, layout=BallotBatch.Layout.EIGHT, by=None):
     Raises ValidationError (a Latvian/English message) for a bad count or layout, or when the
     election or station is closed.
     """
-    _check_can_issue(station, count, layout)
+    check_can_issue(station, count, layout)
+    return create_batch(station, count, layout, by)
+
+
+def create_batch(station, count, layout, by=None):
+    """Create the batch and its cards without the checks of ``issue_ballots``.
+
+    Only the demo loader calls it directly, to show cards printed for an election that is
+    already closed (as if they had been printed before it closed).
+    """
     with transaction.atomic():
         # Lock the station so two organisers issuing at once get distinct batch numbers.
         station = PollingStation.objects.select_for_update().get(pk=station.pk)
@@ -167,7 +175,8 @@ def issue_ballots(station, count, layout=BallotBatch.Layout.EIGHT, by=None):
     return batch
 
 
-def _check_can_issue(station, count, layout):
+def check_can_issue(station, count, layout):
+    """Refuse (ValidationError) a batch that may not be issued; the admin form calls it too."""
     if isinstance(count, bool) or not isinstance(count, int):
         raise ValidationError(gettext("The number of cards must be a whole number."), "count")
     if count < 1:

@@ -2,7 +2,7 @@ import pytest
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ballots.codes import format_code
 from ballots.models import Ballot, BallotBatch
@@ -20,7 +20,8 @@ from ballots.services import (
     use_ballot,
     void_batch,
 )
-from mock_elections.models import Election, PollingStation
+from mock_elections.models import AgeBand, Election, PollingStation
+from voting.models import Vote
 
 from .factories import ElectionFactory, StationFactory
 
@@ -229,3 +230,20 @@ def test_offline_check_list_holds_only_unused_cards(station):
     assert offline_digest(check_list["salt"], codes[1]) in check_list["digests"]
     assert check_list["digests"] == sorted(check_list["digests"])
     assert offline_check_list(StationFactory())["salt"] != check_list["salt"]
+
+
+def test_accounting_matches_when_every_used_card_has_its_vote(station):
+    codes = issue_ballots(station, 3).codes()
+    band = AgeBand.objects.create(election=station.election, min_age=5, max_age=8)
+    for code in codes[:2]:
+        with transaction.atomic():
+            use_ballot(station, code)
+            Vote.objects.create(
+                election=station.election,
+                station=station,
+                age_band=band,
+                cast_hour=timezone.now().replace(minute=0, second=0, microsecond=0),
+            )
+    numbers = station_accounting(station)
+    assert (numbers["used"], numbers["votes_recorded"], numbers["mismatch"]) == (2, 2, False)
+    assert numbers["notes"] == []
