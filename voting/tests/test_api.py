@@ -181,3 +181,36 @@ def test_tablet_page_manifest_and_service_worker(client):
     worker = client.get("/en/iecirknis/sw.js")
     assert worker["Content-Type"].startswith("application/javascript")
     assert "/en/iecirknis/" in worker.content.decode()
+
+
+def test_tablet_page_in_english(client):
+    page = client.get("/en/iecirknis/").content.decode()
+    assert 'lang="en"' in page
+    assert "Pair this tablet with a station" in page
+
+
+def test_spoiling_a_ballot_needs_the_pin_and_a_reason(client, station_set_up):
+    code = station_set_up.codes[0]
+    no_pin = post(
+        client, "spoil/", {"code": code, "reason": "Saplēsta"}, token=station_set_up.token
+    )
+    assert no_pin.status_code == 403
+    no_reason = post(client, "spoil/", {"code": code}, token=station_set_up.token, pin="2025")
+    assert no_reason.status_code == 400 and no_reason.json()["error"] == "reason_missing"
+    spoiled = post(
+        client,
+        "spoil/",
+        {"code": code, "reason": "Saplēsta"},
+        token=station_set_up.token,
+        pin="2025",
+    )
+    assert spoiled.status_code == 200
+    assert Ballot.objects.filter(state=Ballot.State.SPOILED).count() == 1
+    again = post(client, "check/", {"code": code}, token=station_set_up.token)
+    assert again.status_code == 409 and again.json()["error"] == "spoiled"
+
+
+def test_check_is_refused_while_the_station_is_paused(client, station_set_up):
+    services.pause_station_from_tablet(station_set_up.tablet, "2025", True)
+    response = post(client, "check/", {"code": station_set_up.codes[0]}, token=station_set_up.token)
+    assert response.status_code == 409 and response.json()["error"] == "paused"
