@@ -155,8 +155,15 @@ def test_volunteer_and_children_run_a_station_on_a_tablet(
     page.get_by_label("Iecirkņa PIN").fill("2025")
     page.get_by_role("button", name="Turpināt").click()
     page.get_by_text("Kopā: 4").wait_for()
+    page.get_by_role("button", name="Atzīmēt sabojātu biļetenu").click()
+    assert_accessible(page)
+    page.get_by_label("Kods uz kartītes").fill(set_up.codes[9])
+    page.get_by_label("Iemesls").fill("Kartīte saplēsta")
+    page.get_by_role("button", name="Atzīmēt kā sabojātu").click()
+    page.get_by_text("Biļetens atzīmēts kā sabojāts.").wait_for()
     page.get_by_role("button", name="Slēgt iecirkni").click()
     page.get_by_text("Pēc slēgšanas šajā iecirknī vairs nevar balsot").wait_for()
+    assert_accessible(page)
     page.get_by_role("button", name="Jā, slēgt iecirkni").click()
     page.get_by_text("Iecirknis: slēgts").wait_for()
     assert_accessible(page)
@@ -164,6 +171,9 @@ def test_volunteer_and_children_run_a_station_on_a_tablet(
         page.get_by_role("button", name="Lejupielādēt slēgšanas aktu").click()
     with open(download_info.value.path(), "rb") as certificate:
         assert certificate.read(5) == b"%PDF-"
+    page.get_by_role("button", name="Aizslēgt").click()
+    page.get_by_role("heading", name="Šis iecirknis ir slēgts").wait_for()
+    assert_accessible(page)
 
 
 def mjpeg_of_qr(text, path, frames=30):

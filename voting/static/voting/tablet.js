@@ -13,6 +13,7 @@
     const SYNC_BATCH = 100;
     const SYNC_INTERVAL_MS = 15000;
     const MAX_BACKOFF_MS = 60000;
+    const BUNDLE_REFRESH_MS = 5 * 60000;
     // The printed code: 12 Crockford base32 characters and a mod-37 check character.
     const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     const CHECK_ALPHABET = CODE_ALPHABET + "*~$=U";
@@ -23,6 +24,7 @@
     const state = {
         token: localStorage.getItem(TOKEN_KEY),
         bundle: null,
+        bundleLoadedAt: 0,
         counter: null,
         pin: null,
         queued: 0,
@@ -291,6 +293,7 @@
     async function loadBundle() {
         try {
             state.bundle = await api("bundle/");
+            state.bundleLoadedAt = Date.now();
             await meta.set("bundle", state.bundle);
         } catch (error) {
             if (!isNetworkFailure(error)) throw error;
@@ -562,6 +565,10 @@
             state.syncing = false;
             await updateSyncStatus();
             syncSoon(next);
+        }
+        if (Date.now() - state.bundleLoadedAt > BUNDLE_REFRESH_MS) {
+            // Fresh ballot definitions and list of unused cards for the next offline spell.
+            await loadBundle().catch(() => null);
         }
         if (state.screen === "paused") {
             // Another tablet of the station may have resumed voting meanwhile.
