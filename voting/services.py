@@ -50,7 +50,7 @@ PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 8
 PIN_ATTEMPTS = 5
 PIN_LOCKOUT = timedelta(minutes=5)
-# A tablet clock running ahead must not let a vote slip past closing time.
+# A tablet whose clock runs fast cannot date a vote far into the future.
 CLOCK_TOLERANCE = timedelta(minutes=5)
 MAX_VOTES_PER_SYNC = 500
 SYNC_NOTE_INTERVAL = timedelta(seconds=10)

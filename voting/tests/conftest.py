@@ -1,6 +1,17 @@
 import pytest
 
+from django.core.cache import cache
+
 from .factories import open_station_set_up
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rows get the same ids again in the next test; cached ballot rules must not outlive
+    the test that made them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
