@@ -1,7 +1,9 @@
-"""What a vote leaves behind.
+"""What a vote leaves behind, and what runs the station tablets that take votes.
 
 A Vote must never be linkable to the ballot card that unlocked it: it has no reference to the
-ballot, a random (not sequential) identifier, and only the hour it was cast.
+ballot, a random (not sequential) identifier, and only the hour it was cast. The same holds
+for everything stored beside it (ReceivedSubmission keeps the tablet's random id of the vote
+for exactly-once sync, but no vote id and no code).
 """
 
 import uuid

@@ -217,7 +217,7 @@ def camera_browser(playwright_instance, tmp_path, request):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_child_votes_by_showing_the_card_to_the_camera(
+def test_children_vote_with_the_camera_and_a_handheld_scanner(
     live_server, camera_browser, tmp_path, assert_accessible
 ):
     set_up = open_station_set_up(cards=2)
@@ -244,6 +244,17 @@ def test_child_votes_by_showing_the_card_to_the_camera(
     page.get_by_role("button", name="Tālāk").click()
     page.get_by_role("button", name="Jā, šī ir mana balss").click()
     page.get_by_role("heading", name=THANKS).wait_for()
+
+    # A handheld scanner types the second card's QR text and Enter, with no field focused.
+    page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
+    page.keyboard.type(ballot_payload(set_up.codes[1]))
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Cik tev gadu?").wait_for()
+    page.get_by_role("button", name="5–8 gadi").click()
+    page.locator("#question-options .choice").first.click()
+    page.get_by_role("button", name="Tālāk").click()
+    page.get_by_role("button", name="Jā, šī ir mana balss").click()
+    page.get_by_role("heading", name=THANKS).wait_for()
     expect(page.locator("#sync-status")).to_contain_text("Visas balsis sinhronizētas")
-    assert Vote.objects.filter(age_band=set_up.young).count() == 1
+    assert Vote.objects.filter(age_band=set_up.young).count() == 2
     context.close()

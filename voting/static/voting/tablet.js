@@ -384,10 +384,20 @@
         if (counter.paused) return show("paused");
         show("scan");
         document.getElementById("ballot-code").value = "";
-        startCamera("ballot", (raw) => startBallot(raw));
+        watchForCards();
     }
 
-    async function startBallot(raw) {
+    /* The camera keeps looking for cards; the card just voted with (or just refused) is
+       still in front of it for a moment and is not checked again. */
+    function watchForCards() {
+        startCamera("ballot", (raw) => {
+            if (raw === state.lastScan) return watchForCards();
+            state.lastScan = raw;
+            startBallot(raw, true);
+        });
+    }
+
+    async function startBallot(raw, fromCamera = false) {
         if (!raw || !raw.trim()) {
             showError(gettext("Enter the code printed on the card."));
             return;
@@ -398,12 +408,11 @@
             showAgeBands();
         } catch (error) {
             if (STATION_STATE_REFUSALS.includes(error.code)) {
-                state.counter = null;
                 return goToVoting();
             }
             showError(error.message);
-            document.getElementById("ballot-code").select();
-            startCamera("ballot", (again) => startBallot(again));
+            if (!fromCamera) document.getElementById("ballot-code").select();
+            watchForCards();
         }
     }
 
@@ -646,6 +655,20 @@
     document.getElementById("code-form").addEventListener("submit", (event) => {
         event.preventDefault();
         startBallot(event.target.code.value);
+    });
+    // A handheld scanner types the card's QR text and Enter like a keyboard: on the scan
+    // screen keys go into the code field even when nothing has focus (no on-screen keyboard).
+    document.addEventListener("keydown", (event) => {
+        if (state.screen !== "scan" || event.target.closest("input, button, a")) return;
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
+        const field = document.getElementById("ballot-code");
+        if (event.key === "Enter") {
+            event.preventDefault();
+            startBallot(field.value);
+        } else if (event.key.length === 1) {
+            event.preventDefault();
+            field.value += event.key;
+        }
     });
     on("next-question", () => {
         state.ballot.index += 1;
