@@ -49,7 +49,7 @@ def read_json(request):
         )
     try:
         return json.loads(body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise StationRefused("malformed_json", _("The request is not valid JSON."), 400) from None
 
 
@@ -109,8 +109,10 @@ def bundle(request):
 
 @tablet_api(["GET"])
 def status(request):
-    queued = services._as_int(request.GET.get("queued"))
-    services.note_tablet_seen(request.tablet, queued_votes=queued)
+    queued = request.GET.get("queued", "")
+    services.note_tablet_seen(
+        request.tablet, queued_votes=int(queued) if queued.isdigit() else None
+    )
     return JsonResponse(selectors.station_counter(request.tablet.station))
 
 

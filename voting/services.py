@@ -54,6 +54,7 @@ PIN_LOCKOUT = timedelta(minutes=5)
 CLOCK_TOLERANCE = timedelta(minutes=5)
 MAX_VOTES_PER_SYNC = 500
 SYNC_NOTE_INTERVAL = timedelta(seconds=10)
+MAX_QUEUED_REPORTED = 100_000
 
 
 class StationRefused(Exception):  # noqa: N818 - reads as a sentence at the call site
@@ -133,8 +134,15 @@ def revoke_tablet(tablet, by=None):
     return tablet
 
 
+def queued_count(value):
+    """The number of votes a tablet says are waiting, or None when it is not a sane count."""
+    count = _as_int(value)
+    return count if count is not None and 0 <= count <= MAX_QUEUED_REPORTED else None
+
+
 def note_tablet_seen(tablet, queued_votes=None):
     """Remember when the tablet last spoke, at most once a minute to spare the database."""
+    queued_votes = queued_count(queued_votes)
     now = timezone.now()
     fields = []
     if tablet.last_seen_at is None or now - tablet.last_seen_at > timedelta(minutes=1):
@@ -467,7 +475,7 @@ def sync_votes(tablet, payload):
             result.update(result="refused", reason=refusal.reason, message=refusal.message)
         results.append(result)
 
-    _note_tablet_synced(tablet, _as_int(payload.get("queued")))
+    _note_tablet_synced(tablet, queued_count(payload.get("queued")))
     return results
 
 
@@ -478,7 +486,7 @@ def _note_tablet_synced(tablet, queued):
     update = {}
     if tablet.last_sync_at is None or now - tablet.last_sync_at > SYNC_NOTE_INTERVAL:
         update.update(last_sync_at=now, last_seen_at=now)
-    if queued is not None and queued >= 0 and queued != tablet.queued_votes_reported:
+    if queued is not None and queued != tablet.queued_votes_reported:
         update["queued_votes_reported"] = queued
     if update:
         for field, value in update.items():

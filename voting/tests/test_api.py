@@ -85,8 +85,11 @@ def test_check_answers_already_used_in_latvian(client, station_set_up):
     assert "jau" in response.json()["message"]
 
 
-def test_malformed_json_is_refused(client, station_set_up):
-    response = post(client, "sync/", raw="{votes: [", token=station_set_up.token)
+@pytest.mark.parametrize(
+    "raw", ["{votes: [", "[" * 100_000, b"\xff\xfe"], ids=["syntax", "deep", "bytes"]
+)
+def test_malformed_json_is_refused(client, station_set_up, raw):
+    response = post(client, "sync/", raw=raw, token=station_set_up.token)
     assert_refused(response, 400, "malformed_json")
 
 
@@ -214,3 +217,17 @@ def test_check_is_refused_while_the_station_is_paused(client, station_set_up):
     services.pause_station_from_tablet(station_set_up.tablet, "2025", True)
     response = post(client, "check/", {"code": station_set_up.codes[0]}, token=station_set_up.token)
     assert response.status_code == 409 and response.json()["error"] == "paused"
+
+
+def test_absurd_numbers_are_ignored_or_refused_not_a_500(client, station_set_up):
+    huge = 10**30
+    headers = {"Authorization": f"Bearer {station_set_up.token}"}
+    assert client.get(f"/api/tablet/status/?queued={huge}", headers=headers).status_code == 200
+    item = vote_item(station_set_up, station_set_up.codes[0])
+    response = post(client, "sync/", {"votes": [item], "queued": huge}, token=station_set_up.token)
+    assert response.status_code == 200
+    item = vote_item(station_set_up, station_set_up.codes[1])
+    item["age_band"] = huge
+    item["answers"][0]["question"] = huge
+    response = post(client, "sync/", {"votes": [item]}, token=station_set_up.token)
+    assert response.status_code == 400 and response.json()["error"] == "invalid_vote"
