@@ -380,6 +380,7 @@
         state.pin = null;
         state.ballot = null;
         const counter = await refreshCounter();
+        if (counter.status === "not_opened") return show("pin");  // A volunteer opens it first.
         if (counter.status === "closed") return show("closed");
         if (counter.paused) return show("paused");
         show("scan");
