@@ -58,18 +58,22 @@ def _require_status(election, status, message):
 
 
 def check_ready_to_open(election):
-    """Refuse an election that children could not vote in: no station, or no real question."""
+    """Refuse an election that children could not vote in: no station, no question, or a
+    question a child could not answer (fewer than two options, e.g. a freshly promoted
+    proposal whose options were not added yet)."""
     if not election.stations.exists():
         raise RuleBroken(_("Add at least one polling station before opening the election."))
-    has_answerable_question = (
-        election.questions.annotate(option_count=Count("options"))
-        .filter(option_count__gte=2)
-        .exists()
-    )
-    if not has_answerable_question:
+    questions = list(election.questions.annotate(option_count=Count("options")))
+    if not questions:
         raise RuleBroken(
             _("Add at least one ballot question with two or more options before opening.")
         )
+    for question in questions:
+        if question.option_count < 2:
+            raise RuleBroken(
+                _("The question “%(question)s” needs at least two options before opening.")
+                % {"question": question.text}
+            )
 
 
 @transaction.atomic

@@ -10,6 +10,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from wagtail.models import Collection
+
 from base.tests.factories import DistrictFactory
 from mock_elections.demo import demo_image
 from mock_elections.models import BallotQuestion, Election, QuestionProposal
@@ -22,6 +24,10 @@ PASSWORD = "organisers-parole-2025"
 
 @pytest.fixture
 def organiser(transactional_db):
+    # An earlier transactional test may have flushed the root collection away, and the
+    # organisers' picture rights are granted on it.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     sync_roles(apps)
     user = get_user_model().objects.create_user("organisers", password=PASSWORD)
     user.groups.add(Group.objects.get(name=ORGANISERS))
@@ -53,8 +59,6 @@ def test_organiser_sets_up_opens_and_closes_an_election(
 ):
     settings.MEDIA_ROOT = tmp_path
     karosta, tosmare = DistrictFactory(name="Karosta"), DistrictFactory(name="Tosmare")
-    from wagtail.models import Collection
-
     root = Collection.get_first_root_node()
     for label, colour, shape in [("Jā", "#1e6b2e", "tick"), ("Nē", "#a00018", "cross")]:
         demo_image(root, f"Attēls {label}", label, colour, shape)

@@ -85,7 +85,7 @@ def test_admin_screens(client, world, role, sent_to, url):
 
 
 ACTIONS = [
-    ("/admin/question_proposals/action/{proposal}/promote/", {}),
+    ("/admin/question_proposals/action/{proposal}/shortlist/", {}),
     ("/admin/children_elections/action/{election}/open/", {}),
     ("/admin/children_elections/stations/{election}/", {"stations": "{station}", "action": "open"}),
 ]
@@ -115,8 +115,7 @@ def test_organiser_can_take_every_action(client, world):
     for url, data in ACTIONS:
         payload = {key: fill(value, world) for key, value in data.items()}
         assert client.post(fill(url, world), payload).status_code == 302
-    assert state(world) == ("open", "open", "promoted", 1)
-    assert world["election"].questions.count() == 2
+    assert state(world) == ("open", "open", "shortlisted", 1)
 
 
 @pytest.mark.parametrize(

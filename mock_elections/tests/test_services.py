@@ -66,12 +66,12 @@ def test_open_election_without_question_is_refused(organiser):
         services.open_election(election, organiser)
 
 
-def test_open_election_with_only_one_option_is_refused(organiser):
-    election = ElectionFactory()
-    PollingStationFactory(election=election)
-    BallotOptionFactory(question=BallotQuestionFactory(election=election))
-    with pytest.raises(RuleBroken, match="diviem vai vairāk"):
+def test_open_election_with_a_question_of_one_option_is_refused(organiser):
+    election = ready_election()
+    BallotOptionFactory(question=BallotQuestionFactory(election=election, text="Vai?"))
+    with pytest.raises(RuleBroken, match="Jautājumam “Vai\\?” vajag vismaz divus"):
         services.open_election(election, organiser)
+    assert Election.objects.get(pk=election.pk).status == Election.Status.DRAFT
 
 
 def test_open_election_twice_is_refused(organiser):
