@@ -22,6 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from mock_elections.models import Election, PollingStation
 
 from .codes import format_code
+from .forms import SpoilCardForm
 from .models import Ballot, BallotBatch
 from .printing import batch_pdf
 from .qr import ballot_qr_svg
@@ -183,6 +184,27 @@ class AccountingReportView(ReportView):
         for station in object_list:
             station.mismatch_label = gettext("Yes — check") if station.mismatch else gettext("No")
         return object_list
+
+
+def require_accounting_permission(request):
+    if not batch_permission_policy.user_has_any_permission(request.user, ["add", "change", "view"]):
+        raise PermissionDenied
+
+
+def spoil_card_view(request):
+    """Record a card handed back torn or misprinted; then show its station's numbers."""
+    require_batch_permission(request)
+    form = SpoilCardForm(request.POST or None, initial={"station": request.GET.get("station")})
+    if request.method == "POST" and form.is_valid():
+        ballot = form.spoil(by=request.user)
+        if ballot is not None:
+            messages.success(
+                request,
+                gettext("Card %(serial)s of batch %(batch)s is now marked spoiled.")
+                % {"serial": ballot.serial, "batch": ballot.batch.number},
+            )
+            return redirect("ballots_accounting:certificate", ballot.station_id)
+    return TemplateResponse(request, "ballots/admin/spoil_card.html", {"form": form})
 
 
 def closing_certificate_view(request, pk):

@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from mock_elections.models import PollingStation
+
 from .models import BallotBatch
-from .services import check_can_issue, issue_ballots, void_batch
+from .services import BallotRefused, check_can_issue, issue_ballots, spoil_ballot, void_batch
 
 
 class IssueBatchForm(WagtailAdminModelForm):
@@ -66,3 +68,36 @@ class VoidBatchForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         return void_batch(self.instance, self.cleaned_data["reason"], by=self.for_user)
+
+
+class SpoilCardForm(forms.Form):
+    """An organiser records a card handed back torn or misprinted (e.g. at closing)."""
+
+    station = forms.ModelChoiceField(
+        label=_("Polling station"),
+        queryset=PollingStation.objects.select_related("election"),
+        help_text=_("The station whose card it is."),
+    )
+    code = forms.CharField(
+        label=_("Card code"),
+        max_length=40,
+        help_text=_("As printed under the QR code, e.g. ABCD-EFGH-JKMN-P."),
+    )
+    reason = forms.CharField(
+        label=_("Why is the card spoiled?"),
+        max_length=300,
+        help_text=_("E.g. torn, misprinted, child left before voting."),
+    )
+
+    def spoil(self, by):
+        """Spoil the card; on refusal the form gets the reason as an error and returns None."""
+        try:
+            return spoil_ballot(
+                self.cleaned_data["station"],
+                self.cleaned_data["code"],
+                self.cleaned_data["reason"],
+                by=by,
+            )
+        except BallotRefused as refused:
+            self.add_error("code", refused.message)
+            return None

@@ -9,6 +9,7 @@ the data.
 """
 
 import secrets
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
@@ -117,9 +118,11 @@ class BallotBatch(models.Model):
     def __str__(self):
         return _("%(station)s, batch %(number)s") % {"station": self.station, "number": self.number}
 
-    @property
+    @cached_property
     def is_rehearsal(self):
-        return self.station.election.is_rehearsal
+        """Whether the cards were printed for a rehearsal (copied onto each card at issue, so
+        a reprint matches the original even if the election's flag changed since)."""
+        return self.ballots.filter(is_rehearsal=True).exists()
 
     def code_of(self, serial):
         """The canonical code of card number ``serial``; needs the server key."""

@@ -82,6 +82,7 @@ class AccountingViewSet(ViewSet):
         return [
             path("", report.as_view(), name="index"),
             path("results/", report.as_view(results_only=True), name="results"),
+            path("spoil/", admin_views.spoil_card_view, name="spoil"),
             path(
                 "<int:pk>/certificate/",
                 admin_views.closing_certificate_view,

@@ -132,3 +132,20 @@ def test_people_without_permission_get_no_cards(client, django_user_model, stati
         reverse("ballots_accounting:certificate", args=[station.pk]),
     ):
         assert client.get(url).status_code in (302, 403)
+
+
+def test_organiser_marks_a_returned_card_spoiled(admin_client, station):
+    code = issue_ballots(station, 3).codes()[0]
+    url = reverse("ballots_accounting:spoil")
+    assert admin_client.get(url, {"station": station.pk}).status_code == 200
+    refused = admin_client.post(
+        url, {"station": station.pk, "code": "ABCD", "reason": "Saplēsta"}
+    ).content.decode()
+    assert "par īsu" in refused
+    response = admin_client.post(
+        url, {"station": station.pk, "code": format_code(code).lower(), "reason": "Saplēsta"}
+    )
+    assert response.status_code == 302
+    assert Ballot.objects.get(state=Ballot.State.SPOILED).spoil_reason == "Saplēsta"
+    again = admin_client.post(url, {"station": station.pk, "code": code, "reason": "Vēlreiz"})
+    assert "sabojāta" in again.content.decode()

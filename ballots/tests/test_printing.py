@@ -14,6 +14,7 @@ from django.core.files.images import ImageFile
 from wagtail.images.models import Image as WagtailImage
 
 from ballots.codes import format_code
+from ballots.models import BallotBatch
 from ballots.printing import batch_pdf
 from ballots.qr import ballot_payload
 from ballots.services import issue_ballots
@@ -88,3 +89,12 @@ def test_the_font_and_shared_card_art_are_embedded_once(illustration):
     assert pdf.count(b"/FontFile2") == 2  # regular and bold, once each
     assert pdf.count(b"/Subtype /Image") == 1
     assert pdf.count(b"/Subtype /Form") == 2  # the card and the sheet of cut marks
+
+
+def test_a_lost_pdf_is_printed_again_identical(settings):
+    batch = issue_ballots(StationFactory(), 12)
+    first = batch_pdf(batch)
+    settings.BALLOT_CODE_KEY = ""  # the same key, derived again from SECRET_KEY
+    assert batch_pdf(BallotBatch.objects.get(pk=batch.pk)) == first
+    settings.BALLOT_CODE_KEY = "a different key"
+    assert batch_pdf(batch) != first
