@@ -55,7 +55,7 @@ def closing_certificate_pdf(summary):
                 [_("Closed"), _moment(summary["closed_at"])],
                 [_("Certificate made"), _moment(summary["generated_at"])],
             ],
-            [60 * mm, 60 * mm],
+            [60 * mm, 85 * mm],
         ),
         Spacer(1, 4 * mm),
         Paragraph(_("Votes by source"), subheading),
