@@ -2,7 +2,9 @@
 
 import hashlib
 import json
+from functools import cache
 
+from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -15,9 +17,23 @@ from django.views.decorators.http import require_GET
 SERVICE_WORKER_VERSION = "1"
 
 
+QR_DECODER = "jsQR.js"
+
+
+@cache
+def qr_decoder_available():
+    """jsQR comes from npm (package.json); without `npm ci` the tablet still works with the
+    browser's own BarcodeDetector or typed codes, and no page breaks."""
+    return finders.find(QR_DECODER) is not None
+
+
 @require_GET
 def tablet_app(request):
-    return render(request, "voting/tablet.html")
+    return render(
+        request,
+        "voting/tablet.html",
+        {"qr_decoder_url": static(QR_DECODER) if qr_decoder_available() else None},
+    )
 
 
 @require_GET
@@ -55,8 +71,9 @@ def service_worker(request):
         static("voting/tablet.css"),
         static("voting/tablet.js"),
         static("voting/icons/icon.svg"),
-        static("jsQR.js"),
     ]
+    if qr_decoder_available():
+        shell.append(static(QR_DECODER))
     shell_json = json.dumps(shell)
     shell_hash = hashlib.sha256(shell_json.encode()).hexdigest()[:12]
     cache_name = f"tablet-shell-{SERVICE_WORKER_VERSION}-{shell_hash}"
