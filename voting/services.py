@@ -393,8 +393,13 @@ def record_vote(station, checked):
     cast_at = min(checked.cast_at, timezone.now() + CLOCK_TOLERANCE)
     try:
         with transaction.atomic():
-            if ReceivedSubmission.objects.filter(client_id=checked.client_id).exists():
-                return "duplicate"
+            # The client id's primary key is the exactly-once guarantee: a second copy of
+            # this vote fails here and rolls everything back.
+            ReceivedSubmission.objects.create(
+                client_id=checked.client_id,
+                station_id=station.pk,
+                received_hour=hour_of(timezone.now()),
+            )
             refuse_if_not_accepting(station, cast_at)
             try:
                 use_ballot(station, checked.code_text)
@@ -402,11 +407,6 @@ def record_vote(station, checked):
                 refusal = StationRefused(error.reason, error.message, status=409)
                 refusal.ballot_refusal = True
                 raise refusal from error
-            ReceivedSubmission.objects.create(
-                client_id=checked.client_id,
-                station_id=station.pk,
-                received_hour=hour_of(timezone.now()),
-            )
             vote = Vote.objects.create(
                 election_id=station.election_id,
                 station_id=station.pk,
@@ -418,7 +418,7 @@ def record_vote(station, checked):
                 for question_id, option_id in checked.answers
             )
     except IntegrityError:
-        # Another request stored the same client id a moment ago.
+        # This client id was counted before (a retry, or a copy racing this one).
         if ReceivedSubmission.objects.filter(client_id=checked.client_id).exists():
             return "duplicate"
         raise
