@@ -196,6 +196,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # Wagtail's background tasks log every run at INFO; only problems matter here.
         "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }
 
