@@ -1,0 +1,297 @@
+"""The print-ready PDF of a batch: A4 sheets of cards, cut marks, the station's theme.
+
+Made to stay fast and small for large batches:
+
+* everything that is the same on every card (theme colours, motto, illustration, election,
+  station, how-to line, rehearsal mark) is drawn once into a PDF form XObject that each card
+  reuses, and the cut marks once into another that each page reuses;
+* the QR code is vector: one filled path of rectangles per card, one per run of dark
+  modules, in module units (small integers), written as PDF operators;
+* the font is embedded once (subset), page streams are compressed.
+"""
+
+import io
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
+
+from base.fonts import register_reportlab_fonts
+
+from .codes import format_code
+from .qr import ballot_qr
+
+PAGE_MARGIN = 12 * mm
+CUT_MARK = 6 * mm
+CUT_MARK_GAP = 1.5 * mm
+PADDING = 3 * mm
+QUIET_ZONE_MODULES = 4
+GRID = {4: (2, 2), 8: (2, 4), 10: (2, 5)}
+# Large cards (4 per page) get larger text; the others share one size.
+TEXT_SCALE = {4: 1.35, 8: 1.0, 10: 1.0}
+WHITE = colors.white
+INK = colors.HexColor("#1a1a2e")
+REHEARSAL_RED = colors.HexColor("#b00020")
+REHEARSAL_TEXT = "MĒĢINĀJUMS / REHEARSAL"
+DARK_RUN = re.compile(b"\x01+")
+HOW_TO_VOTE = gettext_noop("Scan the code at the tablet, then tap your answer. One card, one vote!")
+CARD_NUMBER = gettext_noop("Batch %(batch)s · card %(serial)s")
+
+
+def _colour(value, fallback):
+    try:
+        return colors.HexColor(value)
+    except (ValueError, TypeError):
+        return colors.HexColor(fallback)
+
+
+def gettext_lv(message):
+    """Cards are printed in Latvian whatever language the organiser's admin uses."""
+    with translation.override("lv"):
+        return gettext(message)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Where cards sit on an A4 page for a layout (cards touch, so one cut separates two)."""
+
+    layout: int
+
+    @cached_property
+    def columns_rows(self):
+        return GRID[self.layout]
+
+    @cached_property
+    def card_size(self):
+        columns, rows = self.columns_rows
+        width, height = A4
+        return (width - 2 * PAGE_MARGIN) / columns, (height - 2 * PAGE_MARGIN) / rows
+
+    def origin(self, index):
+        """Bottom-left corner of the index-th card on a page, filled row by row from the top."""
+        columns, rows = self.columns_rows
+        card_width, card_height = self.card_size
+        row, column = divmod(index, columns)
+        return PAGE_MARGIN + column * card_width, A4[1] - PAGE_MARGIN - (row + 1) * card_height
+
+
+class BatchPrinter:
+    """Draws one batch. ``render()`` returns the PDF bytes."""
+
+    def __init__(self, batch):
+        self.batch = batch
+        self.station = batch.station
+        self.election = batch.station.election
+        self.sheet = Sheet(batch.layout)
+        self.text_scale = TEXT_SCALE[batch.layout]
+        self.regular, self.bold = register_reportlab_fonts()
+        self.primary = _colour(self.station.theme_primary_colour, "#0b4f8a")
+        self.accent = _colour(self.station.theme_accent_colour, "#f2b705")
+        card_width, card_height = self.sheet.card_size
+        self.header_height = min(16 * mm, card_height * 0.22)
+        self.code_height = min(9 * mm, card_height * 0.14)
+        self.qr_size = min(
+            card_height - self.header_height - self.code_height - PADDING,
+            card_width * 0.48,
+        )
+
+    def render(self):
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=A4, pageCompression=1, invariant=1)
+        canvas.setTitle(str(self.batch))
+        canvas.setAuthor("Liepāja ir Tava balss!")
+        canvas.setSubject(self.election.title)
+        self._define_card_form(canvas)
+        self._define_sheet_form(canvas)
+        per_page = self.batch.layout
+        for first in range(0, self.batch.size, per_page):
+            canvas.doForm("sheet")
+            serials = range(first + 1, min(first + per_page, self.batch.size) + 1)
+            for index, serial in enumerate(serials):
+                self._draw_card(canvas, index, serial)
+            canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
+
+    # What every card shares: drawn once
+    def _define_card_form(self, canvas):
+        width, height = self.sheet.card_size
+        canvas.beginForm("card", 0, 0, width, height)
+        # Header band in the station's colour, with an accent stripe under it.
+        canvas.setFillColor(self.primary)
+        canvas.rect(0, height - self.header_height, width, self.header_height, stroke=0, fill=1)
+        canvas.setFillColor(self.accent)
+        canvas.rect(0, height - self.header_height - 1.2 * mm, width, 1.2 * mm, stroke=0, fill=1)
+        illustration_width = self._draw_illustration(canvas, width, height)
+        canvas.setFillColor(WHITE)
+        title = self.election.title
+        if self.batch.is_rehearsal:
+            title = f"{REHEARSAL_TEXT} · {title}"
+        self._write_lines(
+            canvas, title, self.bold, 10, PADDING, height - PADDING - 7,
+            width - 2 * PADDING - illustration_width, max_lines=2, min_size=6,
+        )  # fmt: skip
+
+        # Text column beside the QR code, above the typed code (and the rehearsal label).
+        left = PADDING + self.qr_size + PADDING / 2
+        column_width = width - left - PADDING
+        bottom = self.code_height + PADDING + (6 * mm if self.batch.is_rehearsal else 0)
+        top = height - self.header_height - 1.2 * mm - PADDING - 7
+        canvas.setFillColor(INK)
+        top = self._write_lines(
+            canvas, self.station.name, self.bold, 9, left, top, column_width, 2, 6
+        )
+        with translation.override("lv"):
+            when = date_format(self.election.election_date, "DATE_FORMAT")
+        top = self._write_lines(canvas, when, self.regular, 7.5, left, top, column_width, 1, 5)
+        if self.station.theme_motto:
+            canvas.setFillColor(self.primary)
+            top = self._write_lines(
+                canvas, f"“{self.station.theme_motto}”", self.bold, 7.5, left, top - 2,
+                column_width, 2, 5,
+            )  # fmt: skip
+        canvas.setFillColor(INK)
+        # The Latvian line, then the English one for the children of other languages.
+        top = self._write_lines(
+            canvas, gettext_lv(HOW_TO_VOTE), self.regular, 7, left, top - 2, column_width, 3, 5,
+            bottom,
+        )  # fmt: skip
+        canvas.setFillColor(colors.HexColor("#4a4a5a"))
+        self._write_lines(
+            canvas, HOW_TO_VOTE, self.regular, 6, left, top, column_width, 3, 4.5, bottom
+        )
+
+        if self.batch.is_rehearsal:
+            # Marked in words and by a red frame, never over the QR code.
+            canvas.setStrokeColor(REHEARSAL_RED)
+            canvas.setLineWidth(2)
+            canvas.rect(1, 1, width - 2, height - 2, stroke=1, fill=0)
+            canvas.setFillColor(REHEARSAL_RED)
+            canvas.rect(left, self.code_height + PADDING, column_width, 5 * mm, stroke=0, fill=1)
+            canvas.setFillColor(WHITE)
+            canvas.setFont(self.bold, 6.5)
+            canvas.drawCentredString(
+                left + column_width / 2, self.code_height + PADDING + 1.6 * mm, REHEARSAL_TEXT
+            )
+        canvas.endForm()
+
+    def _draw_illustration(self, canvas, card_width, card_height):
+        """The station's artwork at the right of the header band; returns the width it takes."""
+        image = self.station.theme_illustration
+        if image is None:
+            return 0
+        rendition = image.get_rendition("max-400x400")
+        with rendition.file.open("rb") as file:
+            reader = ImageReader(io.BytesIO(file.read()))
+        box = self.header_height - 2 * mm
+        pixels_wide, pixels_high = reader.getSize()
+        width = min(box * pixels_wide / pixels_high, card_width / 3)
+        canvas.drawImage(
+            reader, card_width - PADDING - width, card_height - self.header_height + 1 * mm,
+            width, box, preserveAspectRatio=True, anchor="e", mask="auto",
+        )  # fmt: skip
+        return width + PADDING
+
+    def _write_lines(self, canvas, text, font, size, x, top, width, max_lines, min_size, bottom=0):
+        """Write wrapped text from baseline ``top`` down, shrinking it until it fits. Text that
+        would reach below ``bottom`` is left out whole (small cards drop the least needed)."""
+        size, min_size = size * self.text_scale, min_size * self.text_scale
+        while True:
+            lines = simpleSplit(text, font, size, width)
+            if len(lines) <= max_lines or size <= min_size:
+                break
+            size -= 0.5
+        lines = lines[:max_lines]
+        if top - (len(lines) - 1) * size * 1.2 < bottom:
+            return top
+        canvas.setFont(font, size)
+        for line in lines:
+            canvas.drawString(x, top, line)
+            top -= size * 1.2
+        return top
+
+    # What every page shares: the cut marks
+    def _define_sheet_form(self, canvas):
+        page_width, page_height = A4
+        columns, rows = self.sheet.columns_rows
+        card_width, card_height = self.sheet.card_size
+        canvas.beginForm("sheet", 0, 0, page_width, page_height)
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(0.3)
+        for column in range(columns + 1):
+            x = PAGE_MARGIN + column * card_width
+            canvas.line(x, page_height - PAGE_MARGIN + CUT_MARK_GAP, x,
+                        page_height - PAGE_MARGIN + CUT_MARK_GAP + CUT_MARK)  # fmt: skip
+            canvas.line(x, PAGE_MARGIN - CUT_MARK_GAP, x, PAGE_MARGIN - CUT_MARK_GAP - CUT_MARK)
+        for row in range(rows + 1):
+            y = PAGE_MARGIN + row * card_height
+            canvas.line(PAGE_MARGIN - CUT_MARK_GAP, y, PAGE_MARGIN - CUT_MARK_GAP - CUT_MARK, y)
+            canvas.line(page_width - PAGE_MARGIN + CUT_MARK_GAP, y,
+                        page_width - PAGE_MARGIN + CUT_MARK_GAP + CUT_MARK, y)  # fmt: skip
+        # A faint outline shows each card where the cutter may be slightly off.
+        canvas.setStrokeColor(colors.HexColor("#c8c8d0"))
+        canvas.setLineWidth(0.25)
+        canvas.setDash(2, 2)
+        for row in range(rows):
+            for column in range(columns):
+                canvas.rect(PAGE_MARGIN + column * card_width, PAGE_MARGIN + row * card_height,
+                            card_width, card_height)  # fmt: skip
+        canvas.endForm()
+
+    # What differs per card: QR code, typed code, card number
+    def _draw_card(self, canvas, index, serial):
+        x, y = self.sheet.origin(index)
+        code = self.batch.code_of(serial)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm("card")
+        qr_top = self.sheet.card_size[1] - self.header_height - 1.2 * mm
+        canvas.addLiteral(qr_path(ballot_qr(code).matrix, PADDING, qr_top, self.qr_size))
+        canvas.setFillColor(INK)
+        typed = format_code(code)
+        size = 12 * self.text_scale
+        while stringWidth(typed, self.bold, size) > self.qr_size + PADDING and size > 7:
+            size -= 0.5
+        canvas.setFont(self.bold, size)
+        canvas.drawString(PADDING, PADDING, typed)
+        canvas.setFont(self.regular, 6.5)
+        canvas.drawRightString(
+            self.sheet.card_size[0] - PADDING,
+            PADDING,
+            gettext_lv(CARD_NUMBER) % {"batch": self.batch.number, "serial": serial},
+        )
+        canvas.restoreState()
+
+
+def qr_path(matrix, left, top, size):
+    """PDF operators filling the QR's dark modules as rectangles, one per horizontal run.
+
+    Coordinates are module units (integers) under a transform that maps the symbol and its
+    quiet zone into the ``size`` square whose top-left corner is (left, top).
+    """
+    count = len(matrix)
+    module = size / (count + 2 * QUIET_ZONE_MODULES)
+    offset = QUIET_ZONE_MODULES * module
+    parts = [f"q 0 g {module:.4f} 0 0 {-module:.4f} {left + offset:.3f} {top - offset:.3f} cm"]
+    for row_index, row in enumerate(matrix):
+        parts.extend(
+            f"{run.start()} {row_index} {run.end() - run.start()} 1 re"
+            for run in DARK_RUN.finditer(bytes(row))
+        )
+    parts.append("f Q")
+    return "\n".join(parts)
+
+
+def batch_pdf(batch):
+    """The batch's print-ready PDF as bytes."""
+    return BatchPrinter(batch).render()
