@@ -36,3 +36,7 @@ CSRF_COOKIE_SECURE = True
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+
+# Printed ballot cards stay valid only while this key does: it must not change with SECRET_KEY.
+BALLOT_CODE_KEY = required("BALLOT_CODE_KEY")
+BALLOT_QR_BASE_URL = os.environ.get("BALLOT_QR_BASE_URL", WAGTAILADMIN_BASE_URL)
