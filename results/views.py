@@ -122,7 +122,7 @@ def participation_counter(request, slug):
     return render(
         request,
         "results/participation_counter.html",
-        {"election": election, "total": _counter_total(election)},
+        {"election": election, "voted": _counter_total(election)},
     )
 
 
