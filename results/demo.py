@@ -92,7 +92,7 @@ def _cast_votes(election, stdout):
     PaperTally.objects.filter(station__election=election).delete()
     Vote.objects.filter(election=election).delete()
 
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - reproducible sample data, not security
     station_weights = [1.0 + 0.15 * (index % 3) for index in range(len(stations))]
     band_weights = [3, 4, 3, 2][: len(bands)] + [2] * max(0, len(bands) - 4)
     hours = list(HOUR_WEIGHTS)
