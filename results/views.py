@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -83,7 +84,12 @@ def serve_results_page(page, request, *args, **kwargs):
     if cacheable:
         cached = cache.get(key)
         if cached is not None:
-            return HttpResponse(cached)
+            content, seconds = cached
+            if not is_public(election, now):
+                seconds = not_yet_cache_seconds(election, now)
+            response = HttpResponse(content)
+            patch_cache_control(response, public=True, max_age=min(seconds, 60))
+            return response
     election, data, context = results_page_context(page, request, now)
     response = TemplateResponse(request, page.get_template(request), context)
     response.render()
@@ -94,7 +100,9 @@ def serve_results_page(page, request, *args, **kwargs):
             seconds = FINAL_RESULTS_CACHE_SECONDS
         else:
             seconds = PRELIMINARY_RESULTS_CACHE_SECONDS
-        cache.set(key, response.content, seconds)
+        cache.set(key, (response.content, seconds), seconds)
+        # A proxy in front may keep it as long, but never "not yet" past the release time.
+        patch_cache_control(response, public=True, max_age=min(seconds, 60))
     return response
 
 
