@@ -50,7 +50,7 @@ ADULT_ELECTIONS = [
     ("Pašvaldību vēlēšanas 2021", datetime.date(2021, 6, 5), False, "2021"),
     ("Pašvaldību vēlēšanas 2025", datetime.date(2025, 6, 7), True, "2025"),
 ]
-SPECIALLY_DESIGNED_PRECINCT = "701"
+SPECIALLY_DESIGNED_PRECINCT = "702"
 
 
 def load(stdout):
