@@ -233,3 +233,31 @@ class ResultsPageTreeTests(WagtailPageTestCase):
     def test_rehearsals_are_not_offered_as_election(self):
         field = ElectionResultsPage._meta.get_field("election")
         assert field.get_limit_choices_to() == {"is_rehearsal": False}
+
+
+def test_admin_screens_open_and_a_refused_import_lists_rows_and_saves_nothing(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from results.tests.factories import AdultElectionFactory
+
+    admin = get_user_model().objects.create_superuser("boss", password="x")
+    client.force_login(admin)
+    for name in [
+        "results_status",
+        "results_follow_ups",
+        "results_adult_elections",
+        "results_adult_precincts",
+    ]:
+        assert client.get(reverse(f"{name}:index")).status_code == 200, name
+    adult = AdultElectionFactory()
+    upload = SimpleUploadedFile(
+        "iecirkni.csv",
+        b"precinct_number,name,registered_voters,votes_cast\n701,A,10,50\n702,B,x,1\n",
+    )
+    response = client.post(
+        reverse("results_import_precincts"), {"adult_election": adult.pk, "file": upload}
+    )
+    html = response.content.decode()
+    assert "2. rinda: nobalsojušo (50) ir vairāk nekā reģistrēto vēlētāju (10)." in html
+    assert "3. rinda" in html and "nekas netika importēts" in html
+    assert not adult.precincts.exists()
