@@ -26,11 +26,15 @@ LOAD_SECONDS = 6
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _environment(workdir):
+# Counting is measured on PostgreSQL too when it is reachable (production's database).
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/h_results_bench")
+
+
+def _environment(workdir, database_url=None):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "campaign.settings.production",
-        "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
+        "DATABASE_URL": database_url or f"sqlite:///{workdir}/bench.sqlite3",
         "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
@@ -149,7 +153,7 @@ def _count_figures(election):
     cache.clear()
     public_results(election)
     cached = _timed(lambda: public_results(election), 50)
-    print(f"  {VOTES:,} votes × 3 questions over {STATIONS} stations (SQLite)")
+    print(f"  {VOTES:,} votes × 3 questions over {STATIONS} stations ({connection.vendor})")
     print(f"  results + participation, cold (median of 5):   {cold:8.1f} ms  (target ≤ 300)")
     print(f"  results + participation, cached (median of 50): {cached:8.2f} ms  (target ≤ 10)")
     print(f"  one raw SQL GROUP BY of the same answers:       {raw_ms:8.1f} ms")
@@ -260,7 +264,7 @@ def _serve_and_measure(environment, page_path):
     print(f"  page / static:          {page_rate / static_rate:8.2f}×  (target ≥ 0.8)")
 
 
-def measure(workdir):
+def measure(workdir, serve=True):
     """Runs in its own process, whose settings are the production module on the temp DB."""
     import django
 
@@ -268,10 +272,25 @@ def measure(workdir):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
     election = _fill(random.Random(7))  # noqa: S311 - sample data
     _count_figures(election)
-    _serve_and_measure(_environment(workdir), _results_page(election))
+    if serve:
+        call_command("collectstatic", verbosity=0, interactive=False)
+        _serve_and_measure(_environment(workdir), _results_page(election))
+
+
+def _fresh_postgres_database():
+    """Drop and create the bench database; False when no PostgreSQL answers."""
+    import psycopg
+
+    name = PG_URL.rsplit("/", 1)[1]
+    try:
+        with psycopg.connect(PG_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError:
+        return False
+    return True
 
 
 def run():
@@ -282,6 +301,19 @@ def run():
             env=_environment(workdir),
             check=True,
         )
+        if _fresh_postgres_database():
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    f"from bench.results import measure; measure({workdir!r}, serve=False)",
+                ],
+                cwd=ROOT,
+                env=_environment(workdir, PG_URL),
+                check=True,
+            )
+        else:
+            print("  (no PostgreSQL at BENCH_PG_URL: counting measured on SQLite only)")
 
 
 if __name__ == "__main__":

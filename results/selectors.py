@@ -5,6 +5,8 @@ Every count is one GROUP BY in the database (`values(...).annotate(...)`); Pytho
 the grouped rows (a few hundred at most), never individual votes.
 """
 
+from collections import Counter
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Sum
@@ -99,11 +101,19 @@ def _paper_ballots_per_station(election):
 
 def participation(election):
     """Votes per station, district, age band and hour; tablet votes and paper ballots apart."""
-    votes = Vote.objects.filter(election=election).order_by()
-    tablet = dict(votes.values_list("station_id").annotate(n=Count("pk")))
+    # One pass over the votes gives stations, age bands and hours alike.
+    tablet, by_band, by_hour = Counter(), Counter(), Counter()
+    grouped = (
+        Vote.objects.filter(election=election)
+        .order_by()
+        .values_list("station_id", "age_band_id", "cast_hour")
+        .annotate(n=Count("pk"))
+    )
+    for station_id, band_id, hour, n in grouped:
+        tablet[station_id] += n
+        by_band[band_id] += n
+        by_hour[hour] += n
     paper = _paper_ballots_per_station(election)
-    by_band = dict(votes.values_list("age_band_id").annotate(n=Count("pk")))
-    by_hour = votes.values_list("cast_hour").annotate(n=Count("pk")).order_by("cast_hour")
 
     stations, districts = [], {}
     for station in election.stations.select_related("district").order_by(
@@ -140,7 +150,7 @@ def participation(election):
         ],
         "hours": [
             {"hour": timezone.localtime(hour).strftime("%H:00"), "starts_at": hour, "votes": n}
-            for hour, n in by_hour
+            for hour, n in sorted(by_hour.items())
         ],
         TABLET: tablet_total,
         PAPER: paper_total,

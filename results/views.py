@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from mock_elections.models import Election
 from results import open_data
+from results.middleware import FAST_PATH_SECONDS, can_use_fast_path, store_for_fast_path
 from results.models import CityFollowUp
 from results.selectors import (
     FINAL_RESULTS_CACHE_SECONDS,
@@ -24,6 +25,7 @@ from results.selectors import (
     not_yet_cache_seconds,
     public_counter_total,
     public_results,
+    results_status,
     results_version,
     shows_public_counter,
 )
@@ -70,39 +72,42 @@ def results_page_context(page, request, now):
 def serve_results_page(page, request, *args, **kwargs):
     """Render the results page; for anonymous visitors the HTML is cached under a key that
     holds the election's status and release time, so a publication shows at once and "not
-    yet" outlives the release time by nothing and a publication by at most a minute."""
+    yet" never outlives the release time. The rendered page also goes to the middleware's
+    fast path (results.middleware) for at most a minute."""
     now = timezone.now()
-    cacheable = request.method == "GET" and not request.user.is_authenticated
+    cacheable = can_use_fast_path(request) and not request.user.is_authenticated
     election = Election.objects.only("pk", "status", "results_release_at", "is_rehearsal").get(
         pk=page.election_id
     )
+    public = is_public(election, now)
     published_at = page.last_published_at.timestamp() if page.last_published_at else 0
     key = (
         f"results:page:{page.pk}:{published_at}:{get_language()}"
-        f":{results_version(election)}:{int(is_public(election, now))}"
+        f":{results_version(election)}:{int(public)}"
     )
+    if not public:
+        seconds = not_yet_cache_seconds(election, now)
+    elif getattr(results_status(election), "is_final", False):
+        seconds = FINAL_RESULTS_CACHE_SECONDS
+    else:
+        seconds = PRELIMINARY_RESULTS_CACHE_SECONDS
+
+    content = cache.get(key) if cacheable else None
+    if content is None:
+        _election, _data, context = results_page_context(page, request, now)
+        response = TemplateResponse(request, page.get_template(request), context)
+        response.render()
+        content = response.content
+        if cacheable:
+            cache.set(key, content, seconds)
+    else:
+        response = HttpResponse(content)
     if cacheable:
-        cached = cache.get(key)
-        if cached is not None:
-            content, seconds = cached
-            if not is_public(election, now):
-                seconds = not_yet_cache_seconds(election, now)
-            response = HttpResponse(content)
-            patch_cache_control(response, public=True, max_age=min(seconds, 60))
-            return response
-    election, data, context = results_page_context(page, request, now)
-    response = TemplateResponse(request, page.get_template(request), context)
-    response.render()
-    if cacheable:
-        if data is None:
-            seconds = not_yet_cache_seconds(election, now)
-        elif data["election"]["is_final"]:
-            seconds = FINAL_RESULTS_CACHE_SECONDS
-        else:
-            seconds = PRELIMINARY_RESULTS_CACHE_SECONDS
-        cache.set(key, (response.content, seconds), seconds)
+        store_for_fast_path(
+            request, response, seconds, waiting_for_election=None if public else election.pk
+        )
         # A proxy in front may keep it as long, but never "not yet" past the release time.
-        patch_cache_control(response, public=True, max_age=min(seconds, 60))
+        patch_cache_control(response, public=True, max_age=min(seconds, FAST_PATH_SECONDS))
     return response
 
 

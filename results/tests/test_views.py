@@ -261,3 +261,28 @@ def test_admin_screens_open_and_a_refused_import_lists_rows_and_saves_nothing(cl
     assert "2. rinda: nobalsojušo (50) ir vairāk nekā reģistrēto vēlētāju (10)." in html
     assert "3. rinda" in html and "nekas netika importēts" in html
     assert not adult.precincts.exists()
+
+
+def test_anonymous_readers_get_the_stored_page_without_touching_the_page_tree(
+    client, results_page, election_with_votes, django_assert_max_num_queries, organiser
+):
+    publish(election_with_votes)
+    first = client.get(results_page.url)
+    with django_assert_max_num_queries(0):
+        again = client.get(results_page.url)
+    assert again.content == first.content and "public, max-age=" in again["Cache-Control"]
+    assert again["X-Frame-Options"]
+    client.force_login(organiser)  # signed in: always the full page
+    with django_assert_max_num_queries(50) as counted:
+        client.get(results_page.url)
+    assert len(counted) > 0
+
+
+def test_stored_not_yet_page_costs_one_query_and_ends_with_publication(
+    client, results_page, election_with_votes, django_assert_max_num_queries
+):
+    client.get(results_page.url)
+    with django_assert_max_num_queries(1):
+        assert "Rezultāti vēl nav publiski" in client.get(results_page.url).content.decode()
+    publish(election_with_votes)
+    assert "Provizoriski rezultāti" in client.get(results_page.url).content.decode()
