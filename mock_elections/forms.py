@@ -1,0 +1,197 @@
+"""Admin forms that enforce the election's rules, and the public proposal form.
+
+Each admin form calls the rule in services.py and turns a RuleBroken into a form error, so
+the organiser sees the Latvian message and nothing is saved.
+"""
+
+from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from . import services
+from .models import Election, PollingStation
+from .services import RuleBroken
+
+
+def _election_before_edit(instance):
+    """The election as stored, not as the form is about to change it."""
+    if instance.pk is None:
+        return None
+    return type(instance).objects.get(pk=instance.pk).election
+
+
+class ElectionForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        try:
+            services.check_voting_window(
+                cleaned_data.get("voting_opens_at"),
+                cleaned_data.get("voting_closes_at"),
+                cleaned_data.get("results_release_at"),
+            )
+        except RuleBroken as refusal:
+            self.add_error(None, refusal)
+        self._check_age_band_ranges()
+        if self.instance.pk is not None:
+            self._check_age_bands_frozen()
+            self._check_stations_keep_their_districts(cleaned_data.get("districts"))
+        return cleaned_data
+
+    def _check_age_band_ranges(self):
+        age_bands = self.formsets.get("age_bands")
+        if age_bands is None or not age_bands.is_valid():
+            return  # the formset shows its own errors first
+        ranges = [
+            (form.cleaned_data["min_age"], form.cleaned_data["max_age"])
+            for form in age_bands.forms
+            if form.cleaned_data.get("min_age") is not None and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.check_age_bands(ranges)
+        except RuleBroken as refusal:
+            self.add_error(None, refusal)
+
+    def _check_age_bands_frozen(self):
+        """Reordering the rows is harmless; adding, removing or changing a band is not."""
+        age_bands = self.formsets.get("age_bands")
+        if age_bands is None:
+            return
+        changed = any(
+            (form.instance.pk is None and form.has_changed())
+            or form[DELETION_FIELD_NAME].data
+            or set(form.changed_data) & {"min_age", "max_age", "uses_easy_read"}
+            for form in age_bands.forms
+        )
+        if changed:
+            try:
+                services.assert_ballot_editable(Election.objects.get(pk=self.instance.pk))
+            except RuleBroken as refusal:
+                self.add_error(None, refusal)
+
+    def _check_stations_keep_their_districts(self, districts):
+        if districts is None:
+            return
+        kept = {district.pk for district in districts}
+        for station in self.instance.stations.select_related("district"):
+            if station.district_id not in kept:
+                self.add_error(
+                    "districts",
+                    _("%(station)s stands in %(district)s: keep that district or move it first.")
+                    % {"station": station.name, "district": station.district.name},
+                )
+
+
+class PollingStationForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        try:
+            services.check_station_district(
+                cleaned_data.get("election"), cleaned_data.get("district")
+            )
+        except RuleBroken as refusal:
+            self.add_error("district", refusal)
+        return cleaned_data
+
+
+class AgeBandChoiceField(forms.ModelMultipleChoiceField):
+    """Bands look alike across elections ("9–12"), so the label names the election too."""
+
+    def label_from_instance(self, band):
+        return f"{band.election} · {band}"
+
+
+class BallotQuestionForm(WagtailAdminModelForm):
+    """A question of an election that is open or later cannot change, nor can a question be
+    moved into such an election."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "age_bands" in self.fields:
+            field = self.fields["age_bands"]
+            self.fields["age_bands"] = AgeBandChoiceField(
+                queryset=field.queryset.select_related("election"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                label=field.label,
+                help_text=field.help_text,
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        election = cleaned_data.get("election")
+        try:
+            services.assert_ballot_editable(_election_before_edit(self.instance))
+            services.assert_ballot_editable(election)
+        except RuleBroken as refusal:
+            self.add_error(None, refusal)
+            return cleaned_data
+        if election is not None:
+            self._check_bands_belong_to(election, cleaned_data.get("age_bands") or [])
+        return cleaned_data
+
+    def _check_bands_belong_to(self, election, bands):
+        wrong = [band for band in bands if band.election_id != election.pk]
+        wordings = self.formsets.get("easy_read_wordings")
+        if wordings is not None:
+            wrong += [
+                form.cleaned_data["age_band"]
+                for form in wordings.forms
+                if form.cleaned_data.get("age_band")
+                and not form.cleaned_data.get("DELETE")
+                and form.cleaned_data["age_band"].election_id != election.pk
+            ]
+        if wrong:
+            self.add_error(
+                None,
+                _("Age band %(band)s belongs to another election.") % {"band": wrong[0]},
+            )
+
+
+class ProposalForm(forms.Form):
+    """What a teacher or youth worker sends on the children's behalf. No child is named."""
+
+    question_text = forms.CharField(
+        label=_("The question the children propose"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Short and clear, so that even the youngest voters understand it."),
+    )
+    reason = forms.CharField(
+        label=_("Why it matters to them"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    group_name = forms.CharField(
+        label=_("Class, school or youth centre"),
+        max_length=200,
+        help_text=_(
+            "E.g. Liepājas 5. vidusskolas 4.b klase. Please do not write children's names."
+        ),
+    )
+    contact_name = forms.CharField(label=_("Your name (adult contact)"), max_length=120)
+    contact_email = forms.EmailField(label=_("Your e-mail"))
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the organisers store this proposal and my contact details to discuss "
+            "it, and may publish the question and the group's name."
+        ),
+        error_messages={"required": _("Please give your consent, otherwise we cannot accept it.")},
+    )
+
+
+PROPOSAL_FIELDS = ["question_text", "reason", "group_name", "contact_name", "contact_email"]
+
+
+class StationActionForm(forms.Form):
+    """The stations ticked on the election overview, for a bulk open or close."""
+
+    stations = forms.ModelMultipleChoiceField(
+        queryset=PollingStation.objects.none(),
+        error_messages={"required": _("Tick at least one station.")},
+    )
+
+    def __init__(self, *args, election, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stations"].queryset = election.stations.all()

@@ -1,0 +1,318 @@
+"""The rules of a children's election, as plain functions the admin, the tablets and the demo
+loader all call.
+
+Lifecycle: an election goes draft → open → closed → results published, a station goes
+not opened → open → closed. Each step is one function here; each refusal is a RuleBroken with
+a message an organiser or volunteer understands.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import (
+    AgeBand,
+    BallotQuestion,
+    Election,
+    ElectionTransition,
+    PollingStation,
+    QuestionProposal,
+)
+
+DEFAULT_AGE_BANDS = [(5, 8, True), (9, 12, False), (13, 15, False), (16, 17, False)]
+
+
+class RuleBroken(ValidationError):
+    """A rule of the election refused the change; the message says why, in the user's
+    language, and nothing was saved."""
+
+
+# Election lifecycle
+
+
+def _move_election(election, from_status, to_status, by):
+    """Change the status only if nobody else changed it meanwhile, and write the audit entry."""
+    now = timezone.now()
+    changed = Election.objects.filter(pk=election.pk, status=from_status).update(status=to_status)
+    if not changed:
+        election.refresh_from_db(fields=["status"])
+        raise RuleBroken(
+            _("The election is already “%(status)s”; reload the page.")
+            % {"status": election.get_status_display()}
+        )
+    election.status = to_status
+    ElectionTransition.objects.create(
+        election=election, from_status=from_status, to_status=to_status, user=by, at=now
+    )
+    return election
+
+
+def _require_status(election, status, message):
+    if election.status != status:
+        raise RuleBroken(message % {"status": election.get_status_display()})
+
+
+def check_ready_to_open(election):
+    """Refuse an election that children could not vote in: no station, or no real question."""
+    if not election.stations.exists():
+        raise RuleBroken(_("Add at least one polling station before opening the election."))
+    has_answerable_question = (
+        election.questions.annotate(option_count=Count("options"))
+        .filter(option_count__gte=2)
+        .exists()
+    )
+    if not has_answerable_question:
+        raise RuleBroken(
+            _("Add at least one ballot question with two or more options before opening.")
+        )
+
+
+@transaction.atomic
+def open_election(election, by):
+    _require_status(
+        election,
+        Election.Status.DRAFT,
+        _("Only a draft election can be opened; this one is “%(status)s”."),
+    )
+    check_ready_to_open(election)
+    return _move_election(election, Election.Status.DRAFT, Election.Status.OPEN, by)
+
+
+@transaction.atomic
+def close_election(election, by):
+    """Close voting. Stations still open close with it: no vote may arrive afterwards."""
+    _require_status(
+        election,
+        Election.Status.OPEN,
+        _("Only an open election can be closed; this one is “%(status)s”."),
+    )
+    _move_election(election, Election.Status.OPEN, Election.Status.CLOSED, by)
+    election.stations.filter(status=PollingStation.Status.OPEN).update(
+        status=PollingStation.Status.CLOSED, closed_at=timezone.now(), closed_by=by
+    )
+    return election
+
+
+@transaction.atomic
+def publish_results(election, by):
+    _require_status(
+        election,
+        Election.Status.CLOSED,
+        _("Results can be published only after the election is closed; it is “%(status)s”."),
+    )
+    if timezone.now() < election.results_release_at:
+        release = timezone.localtime(election.results_release_at)
+        raise RuleBroken(
+            _("Results may be published from %(when)s, not earlier.")
+            % {"when": date_format(release, "DATETIME_FORMAT")}
+        )
+    return _move_election(election, Election.Status.CLOSED, Election.Status.RESULTS_PUBLISHED, by)
+
+
+# Stations
+
+
+@transaction.atomic
+def open_station(station, by=None):
+    election = Election.objects.get(pk=station.election_id)
+    if election.status != Election.Status.OPEN:
+        raise RuleBroken(
+            _("%(station)s cannot open: the election is “%(status)s”, not open.")
+            % {"station": station.name, "status": election.get_status_display()}
+        )
+    return _move_station(
+        station,
+        PollingStation.Status.NOT_OPENED,
+        PollingStation.Status.OPEN,
+        {"opened_at": timezone.now(), "opened_by": by},
+        _("%(station)s cannot open: it is already “%(status)s”."),
+    )
+
+
+@transaction.atomic
+def close_station(station, by=None):
+    """Close a station for good: a closed station never reopens."""
+    return _move_station(
+        station,
+        PollingStation.Status.OPEN,
+        PollingStation.Status.CLOSED,
+        {"closed_at": timezone.now(), "closed_by": by},
+        _("%(station)s cannot close: it is “%(status)s”, not open."),
+    )
+
+
+def _move_station(station, from_status, to_status, changes, refusal):
+    changed = PollingStation.objects.filter(pk=station.pk, status=from_status).update(
+        status=to_status, **changes
+    )
+    if not changed:
+        station.refresh_from_db(fields=["status"])
+        raise RuleBroken(
+            refusal % {"station": station.name, "status": station.get_status_display()}
+        )
+    station.status = to_status
+    for name, value in changes.items():
+        setattr(station, name, value)
+    return station
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk action did: the stations it changed and, for the rest, why not."""
+
+    done: list = field(default_factory=list)
+    refused: list = field(default_factory=list)  # (station, message) pairs
+
+
+def _bulk(action, stations, by):
+    outcome = BulkOutcome()
+    for station in stations:
+        try:
+            outcome.done.append(action(station, by))
+        except RuleBroken as refusal:
+            outcome.refused.append((station, refusal.message))
+    return outcome
+
+
+def bulk_open_stations(stations, by):
+    return _bulk(open_station, stations, by)
+
+
+def bulk_close_stations(stations, by):
+    return _bulk(close_station, stations, by)
+
+
+# The ballot and who is asked
+
+
+def assert_ballot_editable(election):
+    """Questions, options and age bands are frozen once children may vote."""
+    if election is not None and election.status != Election.Status.DRAFT:
+        raise RuleBroken(
+            _(
+                "The election is “%(status)s”: its questions, options and age bands "
+                "can no longer be changed."
+            )
+            % {"status": election.get_status_display()}
+        )
+
+
+def assert_deletable(election):
+    """An election, its stations and questions can be deleted only while it is a draft:
+    from opening on, votes and paper tallies refer to them."""
+    if election.status != Election.Status.DRAFT:
+        raise RuleBroken(
+            _(
+                "The election is “%(status)s”: votes may refer to it, so nothing of it "
+                "can be deleted."
+            )
+            % {"status": election.get_status_display()}
+        )
+
+
+def create_default_age_bands(election):
+    """Give an election the usual bands (5–8 with easy-read, 9–12, 13–15, 16–17); keeps any
+    band the election already has."""
+    for position, (min_age, max_age, uses_easy_read) in enumerate(DEFAULT_AGE_BANDS):
+        AgeBand.objects.get_or_create(
+            election=election,
+            min_age=min_age,
+            defaults={"max_age": max_age, "uses_easy_read": uses_easy_read, "sort_order": position},
+        )
+    return list(election.age_bands.all())
+
+
+# Checks the admin forms share with everything else that saves these objects
+
+
+def check_voting_window(opens_at, closes_at, release_at):
+    if opens_at and closes_at and closes_at <= opens_at:
+        raise RuleBroken(_("Voting must close after it opens."))
+    if closes_at and release_at and release_at < closes_at:
+        raise RuleBroken(_("Results cannot be released before voting closes."))
+
+
+def check_age_bands(ranges):
+    """Bands are (from, to) pairs; each must run upwards and none may overlap another."""
+    for low, high in ranges:
+        if low > high:
+            raise RuleBroken(
+                _("Age band %(low)s–%(high)s: the first age cannot be larger than the last.")
+                % {"low": low, "high": high}
+            )
+    ordered = sorted(ranges)
+    for (low, high), (next_low, next_high) in zip(ordered, ordered[1:], strict=False):
+        if next_low <= high:
+            raise RuleBroken(
+                _("Age bands overlap: %(first)s and %(second)s.")
+                % {"first": f"{low}–{high}", "second": f"{next_low}–{next_high}"}
+            )
+
+
+def check_station_district(election, district):
+    if election is None or district is None:
+        return
+    if district.pk not in {known.pk for known in election.districts.all()}:
+        raise RuleBroken(
+            _("%(district)s is not one of this election's districts.") % {"district": district.name}
+        )
+
+
+# Question proposals
+
+
+def submit_proposal(election, *, question_text, reason, group_name, contact_name, contact_email):
+    """Store a proposal sent from the public page; the form has already taken the consent."""
+    if election.status != Election.Status.DRAFT or election.is_rehearsal:
+        raise RuleBroken(_("This election no longer takes question proposals."))
+    return QuestionProposal.objects.create(
+        election=election,
+        question_text=question_text,
+        reason=reason,
+        group_name=group_name,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        consent_at=timezone.now(),
+    )
+
+
+def shortlist_proposal(proposal):
+    return _move_proposal(proposal, QuestionProposal.Status.SHORTLISTED)
+
+
+def decline_proposal(proposal):
+    return _move_proposal(proposal, QuestionProposal.Status.DECLINED)
+
+
+def _move_proposal(proposal, status):
+    if proposal.status == QuestionProposal.Status.PROMOTED:
+        raise RuleBroken(_("This proposal is already on the ballot."))
+    proposal.status = status
+    proposal.save(update_fields=["status"])
+    return proposal
+
+
+@transaction.atomic
+def promote_proposal(proposal, by):
+    """Turn a proposal into a ballot question at the end of the ballot. The organiser then
+    adds its options (and pictures) on the question's edit page."""
+    proposal = QuestionProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status == QuestionProposal.Status.PROMOTED:
+        raise RuleBroken(_("This proposal is already on the ballot."))
+    assert_ballot_editable(proposal.election)
+    last_position = proposal.election.questions.aggregate(last=Max("sort_order"))["last"]
+    question = BallotQuestion.objects.create(
+        election=proposal.election,
+        sort_order=0 if last_position is None else last_position + 1,
+        text=proposal.question_text,
+        proposed_by=proposal.group_name,
+    )
+    proposal.status = QuestionProposal.Status.PROMOTED
+    proposal.promoted_question = question
+    proposal.save(update_fields=["status", "promoted_question"])
+    return question

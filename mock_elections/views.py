@@ -1,0 +1,40 @@
+"""Public pages of the children's election: proposing questions before it."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import selectors, services
+from .forms import PROPOSAL_FIELDS, ProposalForm
+from .models import Election
+from .services import RuleBroken
+
+
+def propose_question(request, slug):
+    """A teacher or youth worker proposes a question on the children's behalf; below the
+    form, the proposals that made it onto the ballot show that proposing works."""
+    election = get_object_or_404(Election, slug=slug, is_rehearsal=False)
+    accepting = election.status == Election.Status.DRAFT
+    form = ProposalForm(request.POST or None) if accepting else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            services.submit_proposal(
+                election, **{name: form.cleaned_data[name] for name in PROPOSAL_FIELDS}
+            )
+        except RuleBroken as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(
+                request,
+                _("Thank you! The organisers will read your proposal and may contact you."),
+            )
+            return redirect(request.path)
+    return render(
+        request,
+        "mock_elections/propose_question.html",
+        {
+            "election": election,
+            "form": form,
+            "proposals_on_ballot": selectors.proposals_on_ballot(election),
+        },
+    )
