@@ -164,6 +164,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end packages from package.json (`npm ci`), served locally: the tablets' QR decoder.
+JSQR_DIST = BASE_DIR / "node_modules" / "jsqr" / "dist"
+if JSQR_DIST.is_dir():
+    STATICFILES_DIRS.append(JSQR_DIST)
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -176,6 +180,11 @@ LOGIN_URL = "wagtailadmin_login"
 
 WAGTAIL_SITE_NAME = "Liepāja ir Tava balss!"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+# Ballot cards (ballots/codes.py): the key their codes derive from (unset: derived from
+# SECRET_KEY, so set it on its own in production) and the site address printed in QR codes.
+BALLOT_CODE_KEY = os.environ.get("BALLOT_CODE_KEY", "")
+BALLOT_QR_BASE_URL = os.environ.get("BALLOT_QR_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

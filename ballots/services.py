@@ -1,0 +1,227 @@
+"""Everything that changes a ballot card: issuing batches, using, spoiling and voiding cards.
+
+``use_ballot`` runs inside the caller's transaction (the voting app records the vote in the
+same one), and marks the card used with a conditional UPDATE, so of any number of racing
+requests for one card exactly one succeeds, on PostgreSQL and on SQLite alike.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from mock_elections.models import Election, PollingStation
+
+from . import codes
+from .models import Ballot, BallotBatch
+
+MAX_BATCH_SIZE = 5000
+# A new batch's codes must not collide with any existing card; with 60-bit codes a collision
+# is astronomically rare, and a fresh seed resolves it.
+SEED_ATTEMPTS = 5
+
+
+class BallotRefused(Exception):  # noqa: N818 - the name other apps import
+    """A card cannot be used (or spoiled) here; ``reason`` is stable, ``message`` is for people."""
+
+    def __init__(self, reason, message):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+def _refuse(reason, **details):
+    messages = {
+        "unknown": gettext("No ballot card has this code. Check it against the card."),
+        "other_station": gettext(
+            "This card belongs to another polling station: %(station)s. It can only be used there."
+        ),
+        "other_election": gettext("This card belongs to another election: %(election)s."),
+        "rehearsal_in_live": gettext(
+            "This is a rehearsal card (MĒĢINĀJUMS): it cannot be used in the real election."
+        ),
+        "live_in_rehearsal": gettext(
+            "This is a real election card: it cannot be used in a rehearsal."
+        ),
+        "already_used": gettext("This card has already been used to vote."),
+        "spoiled": gettext("This card was marked as spoiled and cannot be used any more."),
+        "void": gettext(
+            "This card's batch was cancelled, so the card cannot be used. Give a new card."
+        ),
+        "reason_required": gettext("Write down why the card is spoiled."),
+    }
+    raise BallotRefused(reason, messages[reason] % details)
+
+
+def find_ballot(code_text):
+    """The card for a typed or scanned code, or BallotRefused (invalid or unknown)."""
+    from .qr import parse_payload
+
+    try:
+        code = parse_payload(code_text)
+    except codes.InvalidCode as invalid:
+        raise BallotRefused("invalid", invalid.message) from invalid
+    ballot = (
+        Ballot.objects.select_related("batch", "station__election")
+        .filter(code_digest=codes.code_digest(code))
+        .first()
+    )
+    if ballot is None:
+        _refuse("unknown")
+    return ballot
+
+
+def check_ballot(station, code_text):
+    """The card if it can be used at ``station`` now; else BallotRefused saying why.
+
+    ``station=None`` checks the card on its own (the public scan page): known and unused.
+    Changes nothing.
+    """
+    ballot = find_ballot(code_text)
+    if station is not None:
+        election = station.election
+        card_election = ballot.station.election
+        if ballot.is_rehearsal and not election.is_rehearsal:
+            _refuse("rehearsal_in_live")
+        if election.is_rehearsal and not ballot.is_rehearsal:
+            _refuse("live_in_rehearsal")
+        if card_election.pk != election.pk:
+            _refuse("other_election", election=card_election.display_title)
+        if ballot.station_id != station.pk:
+            _refuse("other_station", station=ballot.station.name)
+    _refuse_unless_printed(ballot.state)
+    return ballot
+
+
+def _refuse_unless_printed(state):
+    refusals = {
+        Ballot.State.USED: "already_used",
+        Ballot.State.SPOILED: "spoiled",
+        Ballot.State.VOID: "void",
+    }
+    if state in refusals:
+        _refuse(refusals[state])
+
+
+def _mark(ballot, new_state, **fields):
+    """Move a printed card to ``new_state``; exactly one of racing callers wins."""
+    changed = Ballot.objects.filter(pk=ballot.pk, state=Ballot.State.PRINTED).update(
+        state=new_state, **fields
+    )
+    if changed != 1:
+        _refuse_unless_printed(Ballot.objects.values_list("state", flat=True).get(pk=ballot.pk))
+        _refuse("already_used")  # pragma: no cover - the row changed and changed back
+
+
+def use_ballot(station, code_text):
+    """Spend the card on one vote at ``station``. Call inside the caller's transaction.atomic().
+
+    Records nothing about when, so the vote stored beside it cannot be matched to the card.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("use_ballot() must run inside the vote's transaction.atomic().")
+    ballot = check_ballot(station, code_text)
+    _mark(ballot, Ballot.State.USED)
+
+
+def spoil_ballot(station, code_text, reason, by=None):
+    """A volunteer takes a card out of use (torn, misprinted…) and says why."""
+    reason = (reason or "").strip()
+    if not reason:
+        _refuse("reason_required")
+    with transaction.atomic():
+        ballot = check_ballot(station, code_text)
+        _mark(ballot, Ballot.State.SPOILED, spoil_reason=reason[:300], spoiled_by=by)
+    return ballot
+
+
+def issue_ballots(station, count, layout=BallotBatch.Layout.EIGHT, by=None):
+    """Create a batch of ``count`` printable cards for ``station``.
+
+    Raises ValidationError (a Latvian/English message) for a bad count or layout, or when the
+    election or station is closed.
+    """
+    _check_can_issue(station, count, layout)
+    with transaction.atomic():
+        # Lock the station so two organisers issuing at once get distinct batch numbers.
+        station = PollingStation.objects.select_for_update().get(pk=station.pk)
+        number = (station.ballot_batches.aggregate(last=Max("number"))["last"] or 0) + 1
+        batch = BallotBatch(station=station, number=number, size=count, layout=layout)
+        digests = _fresh_digests(batch)
+        batch.created_by = by
+        batch.save()
+        Ballot.objects.bulk_create(
+            (
+                Ballot(
+                    batch=batch,
+                    station=station,
+                    serial=serial,
+                    code_digest=digest,
+                    is_rehearsal=station.election.is_rehearsal,
+                )
+                for serial, digest in enumerate(digests, start=1)
+            ),
+            batch_size=1000,
+        )
+    return batch
+
+
+def _check_can_issue(station, count, layout):
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise ValidationError(gettext("The number of cards must be a whole number."), "count")
+    if count < 1:
+        raise ValidationError(gettext("A batch needs at least one card."), "count")
+    if count > MAX_BATCH_SIZE:
+        raise ValidationError(
+            gettext("At most %(max)s cards can be printed in one batch.")
+            % {"max": f"{MAX_BATCH_SIZE:,}".replace(",", " ")},
+            "count",
+        )
+    if layout not in BallotBatch.Layout.values:
+        raise ValidationError(gettext("Choose 4, 8 or 10 cards per page."), "layout")
+    if station.election.status in (Election.Status.CLOSED, Election.Status.RESULTS_PUBLISHED):
+        raise ValidationError(
+            gettext("The election “%(election)s” is closed: no more cards can be printed.")
+            % {"election": station.election.display_title},
+            "closed",
+        )
+    if station.status == PollingStation.Status.CLOSED:
+        raise ValidationError(
+            gettext("The station “%(station)s” is closed: no more cards can be printed.")
+            % {"station": station.name},
+            "closed",
+        )
+
+
+def _fresh_digests(batch):
+    """The digests of a batch's cards, re-rolling the seed on the rare clash with other cards."""
+    for _attempt in range(SEED_ATTEMPTS):
+        digests = [codes.code_digest(code) for code in batch.codes()]
+        clash = (
+            len(set(digests)) != len(digests)
+            or Ballot.objects.filter(code_digest__in=digests).exists()
+        )
+        if not clash:
+            return digests
+        batch.seed = batch._meta.get_field("seed").default()
+    raise RuntimeError("Could not draw unique ballot codes; is the random source broken?")
+
+
+def void_batch(batch, reason, by=None):
+    """Cancel a whole batch (e.g. a lost box): its unused cards stop working.
+
+    Used and spoiled cards keep their state, so accounting still adds up.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(gettext("Write down why the batch is cancelled."), "reason")
+    with transaction.atomic():
+        updated = BallotBatch.objects.filter(pk=batch.pk, is_void=False).update(
+            is_void=True, void_reason=reason[:300], voided_at=timezone.now(), voided_by=by
+        )
+        if updated != 1:
+            raise ValidationError(gettext("This batch has already been cancelled."), "void")
+        batch.ballots.filter(state=Ballot.State.PRINTED).update(state=Ballot.State.VOID)
+    batch.refresh_from_db()
+    return batch

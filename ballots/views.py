@@ -1,0 +1,25 @@
+"""The public card check that opens when a phone scans a ballot card.
+
+What it tells (decided): whether the card can still be used, and where (station, address,
+election); or, if not, why in plain words ("already used", "cancelled", "not a card of
+this election"). It reveals nothing beyond what the card's holder can already see at the
+station, lets nobody vote, and stores nothing. A used card says "already used, thank
+you", which reassures a child who scans it at home; it says nothing about the vote.
+"""
+
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from .services import BallotRefused, check_ballot
+
+
+@never_cache
+def scan(request, version, code):
+    context = {"ballot": None, "refused": None}
+    try:
+        context["ballot"] = check_ballot(None, f"/b/{version}/{code}")
+    except BallotRefused as refused:
+        context["refused"] = refused
+    response = render(request, "ballots/scan.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
