@@ -12,12 +12,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
 from mock_elections.models import Election
 from results.forms import PrecinctFileForm
-from results.selectors import participation
+from results.selectors import live_participation
 from results.services import PrecinctFileRefused, import_precinct_turnout
 
 LIVE_REFRESH_SECONDS = 30
@@ -57,8 +57,25 @@ class LiveParticipationView(ReportView):
         Column("tablet", label=gettext_lazy("Tablet votes")),
         Column("paper", label=gettext_lazy("Paper ballots")),
         Column("total", label=gettext_lazy("Together")),
+        DateColumn("last_sync_at", label=gettext_lazy("Tablets' last sync")),
+        Column("queued_votes", label=gettext_lazy("Votes queued on tablets")),
+        Column("cards_printed", label=gettext_lazy("Cards printed")),
+        Column("cards_used", label=gettext_lazy("Cards used")),
+        BooleanColumn("cards_mismatch", label=gettext_lazy("Votes ≠ cards used")),
     ]
-    list_export = ["district", "name", "adult_precinct_number", "tablet", "paper", "total"]
+    list_export = [
+        "district",
+        "name",
+        "adult_precinct_number",
+        "tablet",
+        "paper",
+        "total",
+        "last_sync_at",
+        "queued_votes",
+        "cards_printed",
+        "cards_used",
+        "cards_mismatch",
+    ]
     export_headings = {
         "district": gettext_lazy("District"),
         "name": gettext_lazy("Station"),
@@ -66,6 +83,11 @@ class LiveParticipationView(ReportView):
         "tablet": gettext_lazy("Tablet votes"),
         "paper": gettext_lazy("Paper ballots"),
         "total": gettext_lazy("Together"),
+        "last_sync_at": gettext_lazy("Tablets' last sync"),
+        "queued_votes": gettext_lazy("Votes queued on tablets"),
+        "cards_printed": gettext_lazy("Cards printed"),
+        "cards_used": gettext_lazy("Cards used"),
+        "cards_mismatch": gettext_lazy("Votes ≠ cards used"),
     }
 
     def dispatch(self, request, *args, **kwargs):
@@ -79,7 +101,7 @@ class LiveParticipationView(ReportView):
 
     @cached_property
     def figures(self):
-        return participation(self.election)
+        return live_participation(self.election)
 
     def get_page_title(self):
         return _("Live participation")

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from mock_elections.models import Election
+from mock_elections.services import publish_results
 from results.models import (
     AdultElection,
     AdultTurnoutPage,
@@ -138,12 +139,10 @@ def _cast_votes(election, stdout):
 
 
 def _publish(election):
-    """Closed, published, released an hour after voting closed (or now, if that is later)."""
-    release = min(election.voting_closes_at + datetime.timedelta(hours=1), timezone.now())
-    Election.objects.filter(pk=election.pk).update(
-        status=Election.Status.RESULTS_PUBLISHED, results_release_at=release
-    )
-    election.refresh_from_db()
+    """Published through the election's own lifecycle (with its audit entry) once it is closed
+    and its release time has passed, then labelled final."""
+    if election.status == Election.Status.CLOSED and election.results_release_at <= timezone.now():
+        publish_results(election, by=None)
     mark_results(election, is_final=True)
 
 

@@ -9,13 +9,14 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Sum
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
+from ballots.selectors import election_accounting
 from mock_elections.models import Election
 from results.models import ResultsStatus
 from results.suppression import DEFAULT_THRESHOLD, suppress_small_counts, table_sums
-from voting.models import PaperTally, Vote, VoteAnswer
+from voting.models import PaperTally, StationTablet, Vote, VoteAnswer
 
 ABSTAIN = "abstain"
 PAPER = "paper"
@@ -156,6 +157,31 @@ def participation(election):
         PAPER: paper_total,
         "total": tablet_total + paper_total,
     }
+
+
+def live_participation(election):
+    """Participation for organisers, each station also with its tablets (last sync, votes
+    still queued on them) and its ballot cards (printed, used, and whether they match)."""
+    figures = participation(election)
+    tablets = {
+        row["station_id"]: row
+        for row in StationTablet.objects.filter(station__election=election, revoked_at=None)
+        .order_by()
+        .values("station_id")
+        .annotate(last_sync_at=Max("last_sync_at"), queued=Sum("queued_votes_reported"))
+    }
+    cards = {row["station"].pk: row for row in election_accounting(election)["stations"]}
+    for station in figures["stations"]:
+        tablet = tablets.get(station["id"], {})
+        card = cards[station["id"]]
+        station.update(
+            last_sync_at=tablet.get("last_sync_at"),
+            queued_votes=tablet.get("queued", 0),
+            cards_printed=card["printed"],
+            cards_used=card["used"],
+            cards_mismatch=card["mismatch"],
+        )
+    return figures
 
 
 # --- Results ----------------------------------------------------------------------------

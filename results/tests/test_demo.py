@@ -2,10 +2,11 @@ from io import StringIO
 
 import pytest
 
+from mock_elections import demo as mock_elections_demo
+from mock_elections.models import Election, ElectionTransition
 from results import demo
 from results.models import AdultTurnoutPage, CityFollowUp, ElectionResultsPage
 from results.selectors import participation, public_results, turnout_comparison
-from results.tests.factories import AgeBandFactory, OptionFactory, QuestionFactory, build_election
 from voting.models import Vote
 
 pytestmark = pytest.mark.django_db
@@ -13,11 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_election(home_page):
-    election, *_ = build_election(districts=6, slug="berni-2025", bands=((5, 8), (9, 12), (13, 15)))
-    AgeBandFactory(election=election, min_age=16, max_age=17, sort_order=3)
-    second = QuestionFactory(election=election, sort_order=1)
-    OptionFactory.create_batch(3, question=second)
-    return election
+    """The mock-election demo (6 stations, age bands, questions), closed after voting day."""
+    mock_elections_demo.load(StringIO())
+    return Election.objects.get(slug="berni-2025")
 
 
 def test_demo_votes_publish_and_pages_are_idempotent(demo_election, client):
@@ -32,6 +31,12 @@ def test_demo_votes_publish_and_pages_are_idempotent(demo_election, client):
     assert Vote.objects.filter(election=demo_election).count() == 1372
 
     demo_election.refresh_from_db()
+    assert (
+        ElectionTransition.objects.filter(
+            election=demo_election, to_status=Election.Status.RESULTS_PUBLISHED
+        ).count()
+        == 1
+    )
     data = public_results(demo_election)
     assert data is not None and data["election"]["is_final"]
     assert CityFollowUp.objects.filter(question__election=demo_election).count() == 1

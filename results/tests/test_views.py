@@ -19,6 +19,7 @@ from mock_elections.models import Election
 from results.models import CityFollowUp, ElectionResultsPage
 from results.services import mark_results
 from results.tests.factories import build_election, cast, paper
+from voting.models import StationTablet
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)
@@ -198,6 +199,14 @@ def test_public_counter_only_while_voting_and_only_totals(client, election_with_
 def test_live_participation_report_for_organisers_only(
     client, election_with_votes, organiser, editor, volunteer
 ):
+    north = election_with_votes.stations.order_by("district__sort_order").first()
+    StationTablet.objects.create(
+        station=north,
+        label="Planšete 1",
+        token_digest="a" * 64,
+        last_sync_at=datetime.datetime(2025, 6, 7, 12, tzinfo=datetime.UTC),
+        queued_votes_reported=3,
+    )
     url = reverse("results_live_participation", args=[election_with_votes.pk])
     client.force_login(editor)
     refused = client.get(url)  # Wagtail turns "permission denied" into a trip to the dashboard
@@ -210,9 +219,28 @@ def test_live_participation_report_for_organisers_only(
     assert response.status_code == 200
     assert "data-refresh-seconds" in response.content.decode()
     export = client.get(url + "?export=csv")
-    lines = b"".join(export.streaming_content).decode().splitlines()
-    assert lines[0] == "Apkaime,Iecirknis,Pieaugušo iecirknis,Balsis planšetēs,Papīra biļeteni,Kopā"
-    assert len(lines) == 3
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert list(rows[0]) == [
+        "Apkaime",
+        "Iecirknis",
+        "Pieaugušo iecirknis",
+        "Balsis planšetēs",
+        "Papīra biļeteni",
+        "Kopā",
+        "Planšešu pēdējā sinhronizācija",
+        "Balsis rindā planšetēs",
+        "Izdrukātās kartes",
+        "Izmantotās kartes",
+        "Balsis ≠ izmantotās kartes",
+    ]
+    north = rows[0]
+    assert (north["Balsis planšetēs"], north["Papīra biļeteni"], north["Kopā"]) == (
+        "30",
+        "14",
+        "44",
+    )
+    assert north["Balsis rindā planšetēs"] == "3"
+    assert north["Planšešu pēdējā sinhronizācija"].startswith("2025-06-07")
     assert client.get(url + "?export=xlsx").status_code == 200
 
 
