@@ -86,3 +86,18 @@ def test_downloads_open_and_parse(live_server, published_page, page):
     assert json.loads(files["Rezultāti un dalība (JSON)"])["election"]["status"] == "preliminary"
     report = json.loads(files["Vēlēšanu rezultātu formāts NIST SP 1500-100 (JSON)"])
     assert report["@type"] == "ElectionResults.ElectionReport"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_turnout_comparison_page_passes_axe(
+    live_server, home_page, browser_context_factory, assert_accessible
+):
+    from io import StringIO
+
+    from results import demo
+
+    demo.load(StringIO())
+    page = browser_context_factory(viewport=PHONE).new_page()
+    page.goto(live_server.url + "/veletaju-aktivitate/")
+    assert page.get_by_text("mērķis sasniegts").is_visible()
+    assert_accessible(page)

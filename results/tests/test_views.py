@@ -314,3 +314,16 @@ def test_stored_not_yet_page_costs_one_query_and_ends_with_publication(
         assert "Rezultāti vēl nav publiski" in client.get(results_page.url).content.decode()
     publish(election_with_votes)
     assert "Provizoriski rezultāti" in client.get(results_page.url).content.decode()
+
+
+def test_results_page_shows_the_counter_while_voting_if_switched_on(
+    client, results_page, election_with_votes
+):
+    Election.objects.filter(pk=election_with_votes.pk).update(
+        status=Election.Status.OPEN, show_public_counter=True
+    )
+    html = client.get(results_page.url).content.decode()
+    assert "65 bērni un jaunieši jau nobalsojuši" in html and "Atbilde" not in html
+    Election.objects.filter(pk=election_with_votes.pk).update(show_public_counter=False)
+    cache.clear()
+    assert "jau nobalsojuši" not in client.get(results_page.url).content.decode()
