@@ -14,9 +14,12 @@ from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from home import demo as home_demo
+from home.models import HomePage
 from mock_elections.models import Election
-from results.models import CityFollowUp, ElectionResultsPage
+from results.models import AdultTurnoutPage, CityFollowUp, ElectionResultsPage
 from results.services import mark_results
 from results.tests.factories import build_election, cast, paper
 from voting.models import StationTablet
@@ -257,6 +260,23 @@ class ResultsPageTreeTests(WagtailPageTestCase):
     def test_results_page_goes_anywhere(self):
         self.assertCanCreateAt(Page, ElectionResultsPage)
         self.assertCanCreateAt(ElectionResultsPage, ElectionResultsPage)
+        self.assertCanCreateAt(Page, AdultTurnoutPage)
+
+    def test_results_page_renders_previews_and_edits(self):
+        home_demo.load(io.StringIO())
+        election, *_ = build_election()
+        home = HomePage.objects.get(locale__language_code="lv")
+        page = home.add_child(
+            instance=ElectionResultsPage(title="Rezultāti", slug="rez", election=election)
+        )
+        self.assertPageIsRenderable(page)
+        form_data = {
+            "title": "Rezultāti",
+            "slug": "rez",
+            "election": election.pk,
+            "intro": rich_text("<p>Rezultāti.</p>"),
+        }
+        self.assertPageIsPreviewable(page, post_data=nested_form_data(form_data))
 
     def test_rehearsals_are_not_offered_as_election(self):
         field = ElectionResultsPage._meta.get_field("election")
