@@ -177,6 +177,8 @@ def as_json(data):
 
 
 # --- NIST SP 1500-100 v2 Election Results Reporting ---------------------------------------
+# Property names follow the published v2 JSON schema (usnistgov/ElectionResultsReporting,
+# branch version2, NIST_V2_election_results_reporting.json).
 
 
 def _text(latvian, english=""):
@@ -188,8 +190,7 @@ def _text(latvian, english=""):
     return {"@type": "ElectionResults.InternationalizedText", "Text": strings}
 
 
-def _city_id():
-    return "gpu-liepaja"
+CITY_ID = "gpu-liepaja"
 
 
 def _district_id(pk):
@@ -209,11 +210,12 @@ def _vote_count(gp_unit, count):
     return entry
 
 
-def _ballots_cast(gp_unit, source):
+def _ballot_counts(gp_unit, source):
+    """Tablet votes and paper ballots cast in one reporting unit."""
     counts = []
     for kind in (TABLET, PAPER):
         entry = {
-            "@type": "ElectionResults.SummaryCounts",
+            "@type": "ElectionResults.BallotCounts",
             "GpUnitId": gp_unit,
             "Type": "other",
             "OtherType": f"{kind}-ballots",
@@ -226,95 +228,97 @@ def _ballots_cast(gp_unit, source):
     return counts
 
 
-def _gp_units(data):
+def _reporting_unit(unit_id, name, unit_type, source, composing=None, other_type=None):
+    unit = {
+        "@type": "ElectionResults.ReportingUnit",
+        "@id": unit_id,
+        "Name": _text(name),
+        "Type": unit_type,
+    }
+    if other_type:
+        unit["OtherType"] = other_type
+    if composing is not None:
+        unit["ComposingGpUnitIds"] = composing
+    if source["total"] is not None:
+        unit["VotersParticipated"] = source["total"]
+    return unit
+
+
+def _areas(data):
+    """(GpUnits, BallotCounts): Liepāja → districts → stations."""
     people = data["participation"]
+    district_of = {d["name"]: d["id"] for d in people["districts"]}
     stations_by_district = {}
     for station in people["stations"]:
-        district_id = next(d["id"] for d in people["districts"] if d["name"] == station["district"])
-        stations_by_district.setdefault(district_id, []).append(station)
+        stations_by_district.setdefault(district_of[station["district"]], []).append(station)
 
-    city = {
-        "@type": "ElectionResults.ReportingUnit",
-        "@id": _city_id(),
-        "Name": "Liepāja",
-        "Type": "city",
-        "ComposingGpUnitIds": [_district_id(d["id"]) for d in people["districts"]],
-        "SummaryCounts": _ballots_cast(_city_id(), people),
-    }
-    if people["total"] is not None:
-        city["VotersParticipated"] = people["total"]
-    units = [city]
+    units = [
+        _reporting_unit(
+            CITY_ID,
+            "Liepāja",
+            "city",
+            people,
+            composing=[_district_id(d["id"]) for d in people["districts"]],
+        )
+    ]
+    ballots = _ballot_counts(CITY_ID, people)
     for district in people["districts"]:
-        unit = {
-            "@type": "ElectionResults.ReportingUnit",
-            "@id": _district_id(district["id"]),
-            "Name": district["name"],
-            "Type": "other",
-            "OtherType": "district",
-            "ComposingGpUnitIds": [
-                _station_id(s["id"]) for s in stations_by_district.get(district["id"], [])
-            ],
-            "SummaryCounts": _ballots_cast(_district_id(district["id"]), district),
-        }
-        if district["total"] is not None:
-            unit["VotersParticipated"] = district["total"]
-        units.append(unit)
+        unit_id = _district_id(district["id"])
+        members = stations_by_district.get(district["id"], [])
+        units.append(
+            _reporting_unit(
+                unit_id,
+                district["name"],
+                "other",
+                district,
+                composing=[_station_id(s["id"]) for s in members],
+                other_type="district",
+            )
+        )
+        ballots += _ballot_counts(unit_id, district)
     for station in people["stations"]:
-        unit = {
-            "@type": "ElectionResults.ReportingUnit",
-            "@id": _station_id(station["id"]),
-            "Name": station["name"],
-            "Type": "polling-place",
-            "SummaryCounts": _ballots_cast(_station_id(station["id"]), station),
-        }
-        if station["total"] is not None:
-            unit["VotersParticipated"] = station["total"]
-        units.append(unit)
-    return units
+        unit_id = _station_id(station["id"])
+        units.append(_reporting_unit(unit_id, station["name"], "polling-place", station))
+        ballots += _ballot_counts(unit_id, station)
+    return units, ballots
 
 
 def _contest(question, sequence):
     table = question["by_district"]
+    areas = [CITY_ID] + [_district_id(column["id"]) for column in table["columns"]]
     selections = []
     for order, row in enumerate(r for r in table["rows"] if not r.get("is_abstain")):
-        counts = [_vote_count(_city_id(), row["total"])]
-        counts += [
-            _vote_count(_district_id(column["id"]), votes)
-            for column, votes in zip(table["columns"], row["cells"], strict=True)
-        ]
+        counts = [row["total"], *row["cells"]]
         selections.append(
             {
                 "@type": "ElectionResults.BallotMeasureSelection",
                 "@id": f"selection-{row['key']}",
                 "SequenceOrder": order + 1,
                 "Selection": _text(row["label"], row["label_en"]),
-                "VoteCounts": counts,
+                "VoteCounts": [
+                    _vote_count(area, count) for area, count in zip(areas, counts, strict=True)
+                ],
             }
         )
     abstain = next(r for r in table["rows"] if r.get("is_abstain"))
-    summary = []
-    for gp_unit, votes in [(_city_id(), abstain["total"])] + [
-        (_district_id(column["id"]), cell)
-        for column, cell in zip(table["columns"], abstain["cells"], strict=True)
-    ]:
-        entry = {"@type": "ElectionResults.SummaryCounts", "GpUnitId": gp_unit, "Type": "total"}
-        if votes is None:
-            entry["IsSuppressedForPrivacy"] = True
-        else:
-            # Choosing "I don't know" leaves the question unanswered: an undervote.
-            entry["Undervotes"] = votes
-        summary.append(entry)
+    # Choosing "I don't know" leaves the question unanswered: an undervote. OtherCounts has no
+    # privacy flag, so a hidden abstention count is left out.
+    undervotes = [
+        {"@type": "ElectionResults.OtherCounts", "GpUnitId": area, "Undervotes": count}
+        for area, count in zip(areas, [abstain["total"], *abstain["cells"]], strict=True)
+        if count is not None
+    ]
     return {
         "@type": "ElectionResults.BallotMeasureContest",
         "@id": f"contest-{question['id']}",
         "Name": question["text"],
         "FullText": _text(question["text"], question["text_en"]),
-        "ElectoralDistrictId": _city_id(),
+        "ElectionDistrictId": CITY_ID,
         "SequenceOrder": sequence,
         "Type": "other",
         "OtherType": "children-mock-election-question",
-        "BallotSelection": selections,
-        "SummaryCounts": summary,
+        "ContestSelection": selections,
+        "OtherCounts": undervotes,
     }
 
 
@@ -322,6 +326,7 @@ def as_election_report(data):
     """The results as an ERR ElectionReport: GpUnits city → districts → stations, one
     BallotMeasureContest per question, one BallotMeasureSelection per option."""
     election = data["election"]
+    units, ballots = _areas(data)
     report = {
         "@type": "ElectionResults.ElectionReport",
         "Format": "summary-contest",
@@ -337,7 +342,7 @@ def as_election_report(data):
             f"{data['threshold']} and the counts that would reveal them are suppressed "
             "(IsSuppressedForPrivacy)."
         ),
-        "GpUnit": _gp_units(data),
+        "GpUnit": units,
         "Election": [
             {
                 "@type": "ElectionResults.Election",
@@ -346,7 +351,8 @@ def as_election_report(data):
                 "EndDate": election["election_date"].isoformat(),
                 "Type": "other",
                 "OtherType": "children-mock-election",
-                "ElectionScopeId": _city_id(),
+                "ElectionScopeId": CITY_ID,
+                "BallotCounts": ballots,
                 "Contest": [
                     _contest(question, sequence)
                     for sequence, question in enumerate(data["questions"], start=1)

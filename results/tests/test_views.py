@@ -135,9 +135,13 @@ def test_published_results_show_page_downloads_and_follow_up(
     assert report["@type"] == "ElectionResults.ElectionReport"
     contest = report["Election"][0]["Contest"][0]
     assert contest["@type"] == "ElectionResults.BallotMeasureContest"
+    assert contest["ElectionDistrictId"] == report["GpUnit"][0]["@id"] == "gpu-liepaja"
+    assert {c["Undervotes"] for c in contest["OtherCounts"] if c["GpUnitId"] == "gpu-liepaja"} == {
+        10
+    }
     assert {unit["Type"] for unit in report["GpUnit"]} == {"city", "other", "polling-place"}
     assert all(
-        s["@type"] == "ElectionResults.BallotMeasureSelection" for s in contest["BallotSelection"]
+        s["@type"] == "ElectionResults.BallotMeasureSelection" for s in contest["ContestSelection"]
     )
 
 
