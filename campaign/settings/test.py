@@ -1,5 +1,9 @@
 """The test suite: fast hasher, plain static storage, per-process memory cache."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F401
 
 DEBUG = False
@@ -11,3 +15,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = BASE_DIR / "media-test"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# SQLite tests use a file, not shared-cache memory, so tests with several threads (racing
+# tablets) lock and wait like the real server. One file per test process (pytest-django adds
+# the xdist worker's suffix), in the temp folder, so two runs never share one.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"tavabalss-test-{os.getpid()}.sqlite3")
+    }

@@ -1,0 +1,284 @@
+"""Station tablets under load: 12 simulated tablets (6 stations × 2) post votes to the sync
+API of the production server (gunicorn, production settings) on 127.0.0.1, first on a temp
+SQLite file, then on PostgreSQL. Printed beside each: the database's raw insert-and-commit
+rate, the ceiling for one-vote-per-commit work. Target: p95 ≤ 50 ms.
+
+`python -m bench tablets`. PostgreSQL comes from BENCH_TABLETS_PG (default
+postgres://postgres@127.0.0.1:5432/bench_tablets); the database is created and dropped here.
+"""
+
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIONS = 6
+TABLETS_PER_STATION = 2
+VOTES_PER_TABLET = 60
+RAW_INSERTS = 500
+WORKERS = 2
+THREADS = 4
+PG_URL = os.environ.get("BENCH_TABLETS_PG", "postgres://postgres@127.0.0.1:5432/bench_tablets")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_env(database_url):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="campaign.settings.production",
+        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=database_url,
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+        LOG_LEVEL="WARNING",
+        REDIS_URL="",
+    )
+    return env
+
+
+def in_django_child(env, function_name):
+    """Run one function of this module in a child process with Django set up (the server's
+    settings and database); return what it printed."""
+    script = f"import django; django.setup(); from bench import tablets; tablets.{function_name}()"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode:
+        raise RuntimeError(result.stderr[-3000:])
+    return result.stdout
+
+
+def prepare_data():
+    """In the child process (Django set up): an open election, 6 open stations, printed
+    cards and 12 paired tablets; prints what the simulated tablets need as JSON."""
+    import datetime
+
+    from django.utils import timezone
+
+    from ballots.services import issue_ballots
+    from base.models import District
+    from mock_elections import services as election_services
+    from mock_elections.models import (
+        AgeBand,
+        BallotOption,
+        BallotQuestion,
+        Election,
+        PollingStation,
+    )
+    from voting import services
+
+    now = timezone.now()
+    election = Election.objects.create(
+        title="Slodzes tests",
+        slug="slodzes-tests",
+        election_date=now.date(),
+        voting_opens_at=now - datetime.timedelta(hours=1),
+        voting_closes_at=now + datetime.timedelta(hours=6),
+        results_release_at=now + datetime.timedelta(hours=7),
+    )
+    band = AgeBand.objects.create(election=election, min_age=9, max_age=12, sort_order=0)
+    answers = []
+    for number in range(3):
+        question = BallotQuestion.objects.create(
+            election=election, text=f"Jautājums {number}?", sort_order=number
+        )
+        options = [
+            BallotOption.objects.create(question=question, label=f"Atbilde {n}", sort_order=n)
+            for n in range(3)
+        ]
+        answers.append({"question": question.pk, "option": options[number % 3].pk})
+    tablets = []
+    for number in range(STATIONS):
+        district, _created = District.objects.get_or_create(
+            slug=f"rajons-{number}", defaults={"name": f"Rajons {number}"}
+        )
+        election.districts.add(district)
+        station = PollingStation.objects.create(
+            election=election,
+            district=district,
+            name=f"Iecirknis {number}",
+            address="Parauga iela 1",
+            adult_precinct_number=str(number),
+            adult_precinct_name="Parauga skola",
+        )
+        codes = issue_ballots(station, TABLETS_PER_STATION * VOTES_PER_TABLET).codes()
+        for tablet_number in range(TABLETS_PER_STATION):
+            _pairing, code = services.create_pairing_code(station, by=None)
+            _tablet, token = services.pair_tablet(code, f"Planšete {tablet_number}")
+            tablets.append({"token": token, "codes": codes[tablet_number::TABLETS_PER_STATION]})
+    election_services.open_election(election, by=None)
+    for station in election.stations.all():
+        election_services.open_station(station)
+    print(json.dumps({"age_band": band.pk, "answers": answers, "tablets": tablets}))
+
+
+def raw_insert_rate():
+    """In the child process: one-row insert-and-commit transactions per second, the floor
+    under any vote (which is one such transaction with a few more rows)."""
+    from django.db import connection, transaction
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_raw_insert (id varchar(36) PRIMARY KEY, hour timestamp)")
+    started = time.perf_counter()
+    for _ in range(RAW_INSERTS):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO bench_raw_insert VALUES (%s, %s)",
+                [str(uuid.uuid4()), datetime(2025, 6, 7, 12, tzinfo=UTC)],
+            )
+    elapsed = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE bench_raw_insert")
+    print(RAW_INSERTS / elapsed)
+
+
+def wait_for_server(port, process, deadline=60):
+    started = time.monotonic()
+    while time.monotonic() - started < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn stopped before answering")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start in time")
+
+
+def simulate_tablet(port, tablet, age_band, answers, latencies, failures):
+    """One tablet voting child after child, each vote synced on its own (online mode)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Authorization": f"Bearer {tablet['token']}", "Content-Type": "application/json"}
+    for code in tablet["codes"]:
+        vote = {
+            "client_id": str(uuid.uuid4()),
+            "code": code,
+            "age_band": age_band,
+            "answers": answers,
+            "cast_at": datetime.now(UTC).isoformat(),
+            "offline": False,
+        }
+        body = json.dumps({"votes": [vote], "queued": 1})
+        started = time.perf_counter()
+        connection.request("POST", "/api/tablet/sync/", body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        latencies.append(time.perf_counter() - started)
+        if response.status != 200 or json.loads(data)["results"][0]["result"] != "recorded":
+            failures.append((response.status, data[:200]))
+    connection.close()
+
+
+def measure(label, database_url):
+    env = server_env(database_url)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=600,
+    )
+    raw_rate = float(in_django_child(env, "raw_insert_rate"))
+    setup = json.loads(in_django_child(env, "prepare_data"))
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "campaign.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--threads",
+            str(THREADS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_for_server(port, server)
+        latencies, failures = [], []
+        threads = [
+            threading.Thread(
+                target=simulate_tablet,
+                args=(port, tablet, setup["age_band"], setup["answers"], latencies, failures),
+            )
+            for tablet in setup["tablets"]
+        ]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    cut = statistics.quantiles(latencies, n=100)
+    print(
+        f"{label:<11} {len(latencies) / elapsed:7.1f} votes/s   p50 {cut[49] * 1000:6.1f} ms   "
+        f"p95 {cut[94] * 1000:6.1f} ms   ({len(latencies)} votes, {len(failures)} failed)   "
+        f"raw insert+commit {raw_rate:7.0f}/s",
+        flush=True,
+    )
+    if failures:
+        print(f"            first failure: {failures[0]}")
+
+
+def postgres_admin(statement):
+    import psycopg
+
+    base, name = PG_URL.rsplit("/", 1)
+    with psycopg.connect(base + "/postgres", autocommit=True, connect_timeout=3) as connection:
+        connection.execute(statement.format(name=name))
+
+
+def run():
+    print(
+        f"{STATIONS * TABLETS_PER_STATION} tablets ({STATIONS} stations × "
+        f"{TABLETS_PER_STATION}), {VOTES_PER_TABLET} votes each, one vote per request; "
+        f"gunicorn {WORKERS} workers × {THREADS} threads, production settings, 127.0.0.1"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        measure("SQLite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+    try:
+        postgres_admin('DROP DATABASE IF EXISTS "{name}"')
+        postgres_admin('CREATE DATABASE "{name}"')
+    except Exception as error:  # noqa: BLE001 - any failure means "no PostgreSQL here"
+        print(f"PostgreSQL  skipped: {error}")
+        return
+    try:
+        measure("PostgreSQL", PG_URL)
+    finally:
+        postgres_admin('DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    print("target: p95 ≤ 50 ms")
+
+
+if __name__ == "__main__":
+    run()

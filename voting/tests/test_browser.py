@@ -1,0 +1,223 @@
+"""The station tablet in a real Chromium at tablet size with touch: pairing, the volunteer
+PIN, voting by typed code and by camera, offline queueing and exactly-once sync, closing."""
+
+import io
+import json
+
+import pytest
+import segno
+from PIL import Image
+from playwright.sync_api import expect
+
+from ballots.qr import ballot_payload
+from conftest import CHROMIUM_ARGS, TABLET, chromium_path
+from voting import services
+from voting.models import Vote
+
+from .factories import open_station_set_up
+
+THANKS = "Paldies! Tava balss ir saskaitīta"
+
+
+def pair_and_unlock(page, live_server, set_up):
+    _pairing, code = services.create_pairing_code(set_up.station, by=set_up.organiser)
+    page.goto(live_server.url + "/iecirknis/")
+    page.get_by_role("heading", name="Savieno šo planšeti ar iecirkni").wait_for()
+    return code
+
+
+def vote_with_code(page, code, answers=(0, 0)):
+    page.get_by_label("…vai ieraksti kodu no kartītes").fill(code)
+    page.get_by_role("button", name="Turpināt").click()
+    page.get_by_role("button", name="9–12 gadi").click()
+    for answer in answers:
+        page.locator("#question-options .choice").nth(answer).click()
+        page.get_by_role("button", name="Tālāk").click()
+    page.get_by_role("button", name="Jā, šī ir mana balss").click()
+    page.get_by_role("heading", name=THANKS).wait_for()
+    page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_volunteer_and_children_run_a_station_on_a_tablet(
+    live_server, browser_context_factory, assert_accessible
+):
+    set_up = open_station_set_up(cards=10, open_station=False)
+    context = browser_context_factory(viewport=TABLET, has_touch=True)
+    page = context.new_page()
+
+    # Pair the tablet with the one-time code from the admin.
+    code = pair_and_unlock(page, live_server, set_up)
+    assert_accessible(page)
+    page.get_by_label("Savienošanas kods").fill(code)
+    page.get_by_label("Planšetes nosaukums").fill("Planšete 2")
+    page.get_by_role("button", name="Savienot", exact=True).click()
+
+    # Open the station with the PIN.
+    page.get_by_role("heading", name="Tikai brīvprātīgajiem").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Iecirkņa PIN").fill("1111")
+    page.get_by_role("button", name="Turpināt").click()
+    page.get_by_text("Nepareizs PIN.").wait_for()
+    page.get_by_label("Iecirkņa PIN").fill("2025")
+    page.get_by_role("button", name="Turpināt").click()
+    page.get_by_role("heading", name="Brīvprātīgo izvēlne").wait_for()
+    page.get_by_role("button", name="Atvērt iecirkni").click()
+    page.get_by_text("Iecirknis: atvērts").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Sākt balsošanu").click()
+
+    # A child votes with a typed code, changing one answer before confirming.
+    page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
+    assert_accessible(page)
+    page.get_by_label("…vai ieraksti kodu no kartītes").fill(set_up.codes[0])
+    page.get_by_role("button", name="Turpināt").click()
+    page.get_by_role("heading", name="Cik tev gadu?").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="9–12 gadi").click()
+    page.get_by_text("1. jautājums no 2").wait_for()
+    assert_accessible(page)
+    options = page.locator("#question-options .choice")
+    assert options.count() == 3  # two options and “I don't know”
+    options.nth(0).click()
+    page.get_by_role("button", name="Tālāk").click()
+    page.get_by_text("2. jautājums no 2").wait_for()
+    assert page.locator("#question-options .choice").count() == 2  # no “I don't know” here
+    page.locator("#question-options .choice").nth(1).click()
+    page.get_by_role("button", name="Tālāk").click()
+    page.get_by_role("heading", name="Vai šī ir tava izvēle?").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Mainīt atbildi").first.click()
+    page.locator("#question-options .choice").nth(2).click()
+    page.get_by_role("button", name="Tālāk").click()
+    page.get_by_role("button", name="Tālāk").click()
+    page.get_by_role("button", name="Jā, šī ir mana balss").click()
+    page.get_by_role("heading", name=THANKS).wait_for()
+    assert_accessible(page)
+    expect(page.locator("#sync-status")).to_contain_text("Visas balsis sinhronizētas")
+    assert Vote.objects.count() == 1
+    answers = {answer.question_id: answer.option_id for answer in Vote.objects.get().answers.all()}
+    assert answers[set_up.everyone_question.pk] is None  # changed to “I don't know”
+    assert answers[set_up.older_question.pk] == set_up.older_options[1].pk
+
+    # Back to the scan screen by itself; the same card is turned away.
+    page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
+    page.get_by_label("…vai ieraksti kodu no kartītes").fill(set_up.codes[0])
+    page.get_by_role("button", name="Turpināt").click()
+    expect(page.locator("[data-screen=scan] [data-error]")).to_contain_text(
+        "Ar šo kartīti jau ir nobalsots"
+    )
+
+    # Offline: three votes wait in the tablet, then sync exactly once.
+    sync_requests = []
+    page.on(
+        "request",
+        lambda request: (
+            sync_requests.append(request) if request.url.endswith("/api/tablet/sync/") else None
+        ),
+    )
+    context.set_offline(True)
+    for card in set_up.codes[1:4]:
+        vote_with_code(page, card)
+    expect(page.locator("#sync-status")).to_contain_text("3 balsis gaida sinhronizāciju")
+    assert Vote.objects.count() == 1
+    context.set_offline(False)
+    expect(page.locator("#sync-status")).to_contain_text(
+        "Visas balsis sinhronizētas", timeout=20_000
+    )
+    assert Vote.objects.count() == 4
+
+    # Replaying the same sync request counts nothing new.
+    sent = [request for request in sync_requests if json.loads(request.post_data)["votes"]]
+    replayed = page.request.post(sent[-1].url, data=sent[-1].post_data, headers=sent[-1].headers)
+    assert replayed.ok
+    assert {result["result"] for result in replayed.json()["results"]} == {"duplicate"}
+    assert Vote.objects.count() == 4
+
+    # Close the station (PIN again) and download the certificate.
+    page.get_by_role("button", name="Brīvprātīgajiem").click()
+    page.get_by_label("Iecirkņa PIN").fill("2025")
+    page.get_by_role("button", name="Turpināt").click()
+    page.get_by_text("Kopā: 4").wait_for()
+    page.get_by_role("button", name="Slēgt iecirkni").click()
+    page.get_by_text("Pēc slēgšanas šajā iecirknī vairs nevar balsot").wait_for()
+    page.get_by_role("button", name="Jā, slēgt iecirkni").click()
+    page.get_by_text("Iecirknis: slēgts").wait_for()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Lejupielādēt slēgšanas aktu").click()
+    with open(download_info.value.path(), "rb") as certificate:
+        assert certificate.read(5) == b"%PDF-"
+
+
+def mjpeg_of_qr(text, path, frames=30):
+    """A fake camera feed: the card's QR code on a white frame, as Motion JPEG."""
+    symbol = io.BytesIO()
+    segno.make(text, error="m").save(symbol, kind="png", scale=8, border=4)
+    qr = Image.open(symbol).convert("RGB")
+    frame = Image.new("RGB", (640, 480), "white")
+    frame.paste(qr, ((640 - qr.width) // 2, (480 - qr.height) // 2))
+    with open(path, "wb") as feed:
+        for _frame in range(frames):
+            frame.save(feed, format="JPEG", quality=90)
+
+
+@pytest.fixture
+def camera_browser(playwright_instance, tmp_path, request):
+    """A separate Chromium whose camera shows the file the test names (fake capture)."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("No Chromium found: install one with `apt-get install chromium` (Debian).")
+    launched = []
+
+    def launch(video_path):
+        browser = playwright_instance.chromium.launch(
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS
+            + [
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-video-capture={video_path}",
+            ],
+        )
+        launched.append(browser)
+        return browser
+
+    yield launch
+    for browser in launched:
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_child_votes_by_showing_the_card_to_the_camera(
+    live_server, camera_browser, tmp_path, assert_accessible
+):
+    set_up = open_station_set_up(cards=2)
+    video = tmp_path / "card.mjpeg"
+    mjpeg_of_qr(ballot_payload(set_up.codes[0]), video)
+    browser = camera_browser(video)
+    context = browser.new_context(viewport=TABLET, has_touch=True, locale="lv-LV")
+    context.grant_permissions(["camera"])
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+
+    code = pair_and_unlock(page, live_server, set_up)
+    page.get_by_label("Savienošanas kods").fill(code)
+    page.get_by_role("button", name="Savienot", exact=True).click()
+    page.get_by_label("Iecirkņa PIN").fill("2025")
+    page.get_by_role("button", name="Turpināt").click()
+    page.get_by_role("button", name="Sākt balsošanu").click()
+
+    # The camera reads the card: the age question appears without typing anything.
+    page.get_by_role("heading", name="Cik tev gadu?").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="5–8 gadi").click()
+    page.locator("#question-options .choice").first.click()
+    page.get_by_role("button", name="Tālāk").click()
+    page.get_by_role("button", name="Jā, šī ir mana balss").click()
+    page.get_by_role("heading", name=THANKS).wait_for()
+    expect(page.locator("#sync-status")).to_contain_text("Visas balsis sinhronizētas")
+    assert Vote.objects.filter(age_band=set_up.young).count() == 1
+    context.close()

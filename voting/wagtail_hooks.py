@@ -1,0 +1,99 @@
+"""The voting menu in the admin: the station desk (pairing, PIN, paper counts, certificate)
+and read-only lists of tablets, paper corrections and cards used twice offline."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .admin_views import StationDeskViewSet
+from .models import DuplicateOfflineUse, PaperTallyCorrection, StationTablet
+
+
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Listing and inspecting only: these rows change through the services, never by hand."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """Rows made only by the tablets and services: listed, inspected and exported."""
+
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    exclude_form_fields = []
+
+    @property
+    def permission_policy(self):
+        return ViewOnlyPermissionPolicy(self.model)
+
+
+class StationTabletViewSet(ReadOnlyViewSet):
+    model = StationTablet
+    name = "voting_tablets"
+    url_prefix = "voting/tablets"
+    icon = "mobile-alt"
+    menu_label = _("All tablets")
+    list_display = [
+        "label",
+        "station",
+        "paired_at",
+        "last_seen_at",
+        "last_sync_at",
+        "queued_votes_reported",
+        "revoked_at",
+    ]
+    list_filter = ["station__election", "station"]
+    list_export = list_display
+    search_fields = ["label", "station__name"]
+    inspect_view_fields = list_display
+
+
+class PaperTallyCorrectionViewSet(ReadOnlyViewSet):
+    model = PaperTallyCorrection
+    name = "voting_paper_corrections"
+    url_prefix = "voting/paper-corrections"
+    icon = "clipboard-list"
+    menu_label = _("Paper count corrections")
+    list_display = ["entry", "corrected_by", "corrected_at", "old_votes", "new_votes"]
+    list_filter = ["entry__station"]
+    list_export = list_display
+    search_fields = ["entry__station__name"]
+
+
+class DuplicateOfflineUseViewSet(ReadOnlyViewSet):
+    model = DuplicateOfflineUse
+    name = "voting_duplicate_offline_uses"
+    url_prefix = "voting/duplicate-offline-uses"
+    icon = "warning"
+    menu_label = _("Cards used twice offline")
+    list_display = ["station", "noticed_hour"]
+    list_filter = ["station__election", "station"]
+    list_export = list_display
+    search_fields = ["station__name"]
+
+
+class VotingGroup(ViewSetGroup):
+    menu_label = _("Voting")
+    menu_icon = "tablet-alt"
+    menu_order = 310
+    items = (
+        StationDeskViewSet,
+        StationTabletViewSet,
+        PaperTallyCorrectionViewSet,
+        DuplicateOfflineUseViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_voting_group():
+    return VotingGroup()
