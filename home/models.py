@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from home.blocks import HomeStreamBlock
 
 
 class HomePage(Page):
@@ -26,9 +27,8 @@ class HomePage(Page):
 
     # Body
     body = StreamField(
-        [("text", blocks.RichTextBlock(label=_("Text")))],
+        HomeStreamBlock(),
         blank=True,
-        use_json_field=True,
         verbose_name=_("body"),
         help_text=_("The rest of the page, composed from blocks."),
     )
@@ -40,7 +40,12 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["base.ContentPage", "stories.StoryIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("campaign home page")
+
+    @property
+    def share_description(self):
+        return self.hero_text
