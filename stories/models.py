@@ -131,7 +131,7 @@ class StoryPage(Page):
     # The story
     quote = models.TextField(
         _("why I vote"),
-        max_length=220,
+        max_length=400,
         help_text=_("The resident's call to vote in their own words; it must fit the share card."),
     )
     body = StreamField(

@@ -22,7 +22,7 @@ def _language_versions(request, page):
             translation = page if page.locale.language_code == code else None
             translation = translation or _page_in_language(page, code)
             if translation is not None:
-                versions[code] = translation.get_full_url(request)
+                versions[code] = request.build_absolute_uri(translation.get_url(request))
         else:
             versions[code] = request.build_absolute_uri(translate_url(request.path, code))
     return versions

@@ -1,0 +1,63 @@
+"""Home-page blocks that read live data: the countdown, figures and where to vote."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from django.utils import timezone
+
+from base.models import SiteSettings
+from base.tests.factories import DistrictFactory
+from mock_elections.models import Election, PollingStation
+
+
+@pytest.fixture
+def campaign(home_page):
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.election_at = timezone.now() + datetime.timedelta(days=12, hours=3, minutes=30)
+    settings.previous_turnout, settings.goal_points = Decimal("28.84"), 10
+    settings.save()
+    return settings
+
+
+@pytest.mark.django_db
+def test_home_page_counts_down_and_shows_the_goal(client, campaign):
+    html = client.get("/").content.decode()
+    assert "data-countdown-days>12<" in html and "data-countdown-hours>3<" in html
+    assert "28,84 %" in html and "+10" in html and "38,84 %" in html
+    assert "countdown.js" in html
+
+
+@pytest.mark.django_db
+def test_countdown_says_election_day_has_come(client, campaign):
+    campaign.election_at = timezone.now() - datetime.timedelta(hours=1)
+    campaign.save()
+    assert "Vēlēšanu diena ir klāt" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_where_to_vote_shows_childrens_station_beside_its_adult_precinct(client, campaign):
+    district = DistrictFactory(name="Vecliepāja", slug="vecliepaja")
+    now = timezone.now()
+    election = Election.objects.create(
+        title="Demokrātija sākas ģimenē",
+        slug="demo",
+        election_date=now.date(),
+        voting_opens_at=now,
+        voting_closes_at=now,
+        results_release_at=now,
+        status=Election.Status.OPEN,
+    )
+    PollingStation.objects.create(
+        election=election,
+        district=district,
+        name="Jūras stacija",
+        address="Rožu iela 5",
+        adult_precinct_number="701",
+        adult_precinct_name="Latviešu biedrības nams",
+    )
+    html = client.get("/").content.decode()
+    adult = html.index("Latviešu biedrības nams")
+    assert html.index("Jūras stacija", adult) < html.index("Jaunliepājas pamatskola")
+    assert "Blakus bērnu vēlēšanu iecirknis" in html
