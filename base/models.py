@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.page_cache import CachedPageMixin
 
 
 class District(index.Indexed, models.Model):
@@ -151,7 +152,7 @@ class SiteSettings(BaseSiteSetting):
         return [{"name": name, "url": url} for name, url in links if url]
 
 
-class ContentPage(Page):
+class ContentPage(CachedPageMixin, Page):
     """A free-form campaign page (about the campaign, how to vote, FAQ) composed from the
     shared blocks, so editors build new pages without a developer."""
 

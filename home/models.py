@@ -6,10 +6,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.page_cache import CachedPageMixin
 from home.blocks import HomeStreamBlock
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The campaign's front door: one per language, the root of the public site."""
 
     # Hero

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.page_cache import CachedPageMixin
 from stories import cards, selectors
 
 
@@ -33,7 +34,7 @@ class ConsentMethod(models.TextChoices):
     RECORDED = "recorded", _("Recorded spoken consent")
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(CachedPageMixin, Page):
     """The list of residents' stories, filterable by district and topic, featured first."""
 
     introduction = models.TextField(
@@ -94,7 +95,7 @@ class StoryPageForm(WagtailAdminPageForm):
     )
 
 
-class StoryPage(Page):
+class StoryPage(CachedPageMixin, Page):
     """One resident's personal call to vote, told on the web, in social media and in print.
 
     The resident's publication consent is recorded here for the team and never shown."""

@@ -53,15 +53,15 @@ def neighbour_stories(story):
         _live_stories()
         .sibling_of(story, inclusive=True)
         .order_by("-featured", "-first_published_at", "title")
-        .values_list("pk", flat=True)
+        .defer_streamfields()
     )
-    if story.pk not in siblings:
+    positions = [sibling.pk for sibling in siblings]
+    if story.pk not in positions:
         return None, None
-    position = siblings.index(story.pk)
-    previous_pk = siblings[position - 1] if position > 0 else None
-    next_pk = siblings[position + 1] if position + 1 < len(siblings) else None
-    by_pk = _live_stories().in_bulk([pk for pk in (previous_pk, next_pk) if pk])
-    return by_pk.get(previous_pk), by_pk.get(next_pk)
+    position = positions.index(story.pk)
+    previous_story = siblings[position - 1] if position > 0 else None
+    next_story = siblings[position + 1] if position + 1 < len(siblings) else None
+    return previous_story, next_story
 
 
 def related_stories(story, limit=3):

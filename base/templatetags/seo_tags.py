@@ -9,23 +9,24 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from base.selectors import campaign_settings
-from base.templatetags.site_tags import _page_in_language
 
 register = template.Library()
 
 
 def _language_versions(request, page):
     """{language code: absolute URL} of this page in each site language that has it live."""
-    versions = {}
-    for code, _name in settings.LANGUAGES:
-        if isinstance(page, Page):
-            translation = page if page.locale.language_code == code else None
-            translation = translation or _page_in_language(page, code)
-            if translation is not None:
-                versions[code] = request.build_absolute_uri(translation.get_url(request))
-        else:
-            versions[code] = request.build_absolute_uri(translate_url(request.path, code))
-    return versions
+    if not isinstance(page, Page):
+        return {
+            code: request.build_absolute_uri(translate_url(request.path, code))
+            for code, _name in settings.LANGUAGES
+        }
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    site_languages = {code for code, _name in settings.LANGUAGES}
+    return {
+        translation.locale.language_code: request.build_absolute_uri(translation.get_url(request))
+        for translation in translations.defer_streamfields()
+        if translation.locale.language_code in site_languages
+    }
 
 
 def _description(page):
