@@ -3,7 +3,7 @@ welcome page as the site root, and three sample content pages."""
 
 from django.urls import NoReverseMatch, reverse
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from base import demo as base_demo
 from base.models import ContentPage
@@ -218,6 +218,7 @@ def _ensure_content_pages(home, stdout):
         if page is None:
             page = home.add_child(instance=ContentPage(title=data["title"], slug=data["slug"]))
         page.title, page.introduction, page.body = data["title"], data["introduction"], data["body"]
+        page.show_in_menus = data["slug"] != "bernu-velesanas"
         page.save_revision().publish()
         pages[data["slug"]] = page
     stdout.write(f"  {len(pages)} content pages")
@@ -227,10 +228,11 @@ def _ensure_content_pages(home, stdout):
 def load(stdout):
     latvian, _ = Locale.objects.get_or_create(language_code="lv")
     english, _ = Locale.objects.get_or_create(language_code="en")
-    # A flushed database (transactional tests) has lost even the tree's root.
+    # A flushed database (transactional tests) has lost even the trees' roots.
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=latvian)
     )
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
 
     home = HomePage.objects.filter(locale=latvian).first()
     if home is None:

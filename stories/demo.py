@@ -142,6 +142,7 @@ def ensure_story_index(home, english):
         "šis ir parauga saturs."
     )
     index.stories_per_page = 12
+    index.show_in_menus = True
     index.save_revision().publish()
 
     index_en = index.get_translation_or_none(english)
@@ -149,6 +150,7 @@ def ensure_story_index(home, english):
         index_en = index.copy_for_translation(english)
     index_en = index_en.specific
     index_en.title, index_en.slug = "Residents' stories", "stories"
+    index_en.show_in_menus = True
     index_en.introduction = (
         "Why do I vote? Liepāja residents answer. All stories and names are invented: "
         "this is sample content."

@@ -120,3 +120,30 @@ def test_editor_writes_story_moderator_publishes_it_and_it_is_public_and_accessi
             assert visitor.locator("html").get_attribute("lang") == language
             assert visitor.get_by_text("Ģirts").first.is_visible()
             assert_accessible(visitor)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_campaign_pages_pass_axe_on_a_phone(
+    live_server, home_page, browser_context_factory, assert_accessible
+):
+    from io import StringIO
+
+    from stories import demo as stories_demo
+
+    stories_demo.load(StringIO())
+    visitor = browser_context_factory(viewport=PHONE, has_touch=True).new_page()
+    for path in (
+        "/",
+        "/en/",
+        "/par-kampanu/",
+        "/ka-balsot/",
+        "/bernu-velesanas/",
+        "/stasti/?lapa=2",
+        "/meklet/?q=balsoju",
+        "/en/meklet/?q=vote",
+    ):
+        visitor.goto(live_server.url + path)
+        assert_accessible(visitor)
+    visitor.goto(live_server.url + "/ka-balsot/")
+    visitor.get_by_text("Kas man jāņem līdzi?").click()
+    assert visitor.get_by_text("Derīga pase").is_visible()
