@@ -9,8 +9,13 @@ class CampaignContentCheckerItem(ContentCheckerItem):
     axe_run_only = None
 
 
+def _is_default_checker(item):
+    # Wagtail adds its (deprecated) AccessibilityItem, a ContentCheckerItem subclass.
+    return isinstance(item, ContentCheckerItem) and not isinstance(item, CampaignContentCheckerItem)
+
+
 @hooks.register("construct_wagtail_userbar")
 def use_full_accessibility_checker(request, items, page=None):
     items[:] = [
-        CampaignContentCheckerItem() if type(item) is ContentCheckerItem else item for item in items
+        CampaignContentCheckerItem() if _is_default_checker(item) else item for item in items
     ]
