@@ -179,7 +179,6 @@ def election_links(children_page, language):
 
 def home_body(children_page, language="lv"):
     return [
-        ("countdown", {"heading": "Līdz vēlēšanām", "text": "Iecirkņi atvērti 7:00–20:00."}),
         ("campaign_figures", {"heading": "Mūsu mērķis"}),
         ("story_teasers", {"heading": "Kāpēc es balsoju", "stories": [], "count": 3}),
         (
@@ -203,7 +202,6 @@ def home_body(children_page, language="lv"):
 
 
 HOME_BODY_EN_HEADINGS = {
-    "countdown": {"heading": "Until election day", "text": "Polling stations open 7:00–20:00."},
     "campaign_figures": {"heading": "Our goal"},
     "story_teasers": {"heading": "Why I vote"},
     "where_to_vote": {"heading": "Where and when to vote", "text": "<p>Sample addresses.</p>"},

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.page_cache import CachedPageMixin
+from base.selectors import campaign_settings, time_until
 from home.blocks import HomeStreamBlock
 
 
@@ -50,3 +51,9 @@ class HomePage(CachedPageMixin, Page):
     @property
     def share_description(self):
         return self.hero_text
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["election_at"] = campaign_settings(request).election_at
+        context["time_left"] = time_until(context["election_at"])
+        return context

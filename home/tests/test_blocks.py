@@ -61,3 +61,15 @@ def test_where_to_vote_shows_childrens_station_beside_its_adult_precinct(client,
     adult = html.index("Latviešu biedrības nams")
     assert html.index("Jūras stacija", adult) < html.index("Jaunliepājas pamatskola")
     assert "Blakus bērnu vēlēšanu iecirknis" in html
+
+
+@pytest.mark.django_db
+def test_countdown_block_renders_for_editors_who_add_it_to_a_page(rf, campaign):
+    from home.blocks import CountdownBlock
+
+    block = CountdownBlock()
+    value = block.to_python({"heading": "Līdz vēlēšanām", "text": "Nāc!"})
+    request = rf.get("/")
+    request.site = campaign.site
+    html = block.render(value, {"request": request})
+    assert "<h2>Līdz vēlēšanām</h2>" in html and "data-countdown-days>12<" in html
