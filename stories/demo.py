@@ -182,7 +182,6 @@ def story_fields(number, resident, districts, photos):
                 f"<p>{name} ({district.name}) ir izdomāts tēls: šis parauga stāsts rāda, "
                 "kā kampaņas komanda stāsta par iedzīvotājiem.</p>",
             ),
-            ("pull_quote", {"quote": quote, "attribution": name}),
         ],
         "channels": rng.sample([choice.value for choice in Channel], rng.randint(1, 3)),
         "featured": number % 7 == 0,
@@ -215,7 +214,6 @@ def translate_story(story, english, descriptor, quote):
             f"<p>{story.display_name} lives in {story.district.name}. This is an invented "
             "sample story showing how the campaign team tells residents' stories.</p>",
         ),
-        ("pull_quote", {"quote": quote, "attribution": story.display_name}),
     ]
     story_en.save_revision().publish()
 

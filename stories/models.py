@@ -219,10 +219,6 @@ class StoryPage(CachedPageMixin, Page):
         return context
 
     @property
-    def channel_labels(self):
-        return [label for value, label in Channel.choices if value in (self.channels or [])]
-
-    @property
     def share_description(self):
         return f"{self.display_name}: {self.quote}"
 

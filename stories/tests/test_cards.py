@@ -80,3 +80,12 @@ def test_card_crops_the_portrait_around_its_focal_point():
         png = cards.render_card("1200x630", SHORT_QUOTE, "Anna", portrait=(photo, focal))
         picture = PILImage.open(BytesIO(png)).convert("RGB")
         assert picture.getpixel((225, 315)) == expected
+
+
+def test_a_quote_saved_before_the_check_is_cut_to_the_box_not_drawn_outside():
+    card_format = cards.FORMATS["1200x630"]
+    layout = cards.truncated_layout(LONG_QUOTE * 3, card_format)
+    assert len(layout.lines) * layout.font_size * cards.LINE_SPACING <= card_format.quote_box[3]
+    assert layout.lines[-1].endswith("…")
+    png = cards.render_card("1200x630", LONG_QUOTE * 3, "Anna")
+    assert PILImage.open(BytesIO(png)).size == (1200, 630)
