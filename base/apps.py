@@ -11,7 +11,7 @@ class BaseConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.models import Page
+        from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from base import page_cache
@@ -22,3 +22,6 @@ class BaseConfig(AppConfig):
             signal.connect(page_cache.start_new_generation, dispatch_uid=f"page-cache-{signal}")
         post_save.connect(page_cache.start_new_generation, sender=SiteSettings)
         post_delete.connect(page_cache.start_new_generation, sender=Page)
+        # A page made private must stop being served from the cache at once.
+        for signal in (post_save, post_delete):
+            signal.connect(page_cache.start_new_generation, sender=PageViewRestriction)

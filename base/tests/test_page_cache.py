@@ -47,3 +47,14 @@ def test_logged_in_editors_always_get_a_fresh_page(client, content_page):
     client.get("/par/")
     ContentPage.objects.filter(pk=content_page.pk).update(title="Tūlītējs")
     assert "Tūlītējs" in client.get("/par/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_leaves_the_cache_at_once(client, content_page):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get("/par/").status_code == 200
+    PageViewRestriction.objects.create(
+        page=content_page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/par/").status_code == 302
