@@ -49,19 +49,19 @@ def topics_of_stories(index_page):
 
 def neighbour_stories(story):
     """The previous and next story of the same index in list order, for reading on."""
-    siblings = list(
+    order = list(
         _live_stories()
         .sibling_of(story, inclusive=True)
         .order_by("-featured", "-first_published_at", "title")
-        .defer_streamfields()
+        .values_list("pk", flat=True)
     )
-    positions = [sibling.pk for sibling in siblings]
-    if story.pk not in positions:
+    if story.pk not in order:
         return None, None
-    position = positions.index(story.pk)
-    previous_story = siblings[position - 1] if position > 0 else None
-    next_story = siblings[position + 1] if position + 1 < len(siblings) else None
-    return previous_story, next_story
+    position = order.index(story.pk)
+    previous_pk = order[position - 1] if position > 0 else None
+    next_pk = order[position + 1] if position + 1 < len(order) else None
+    neighbours = _live_stories().defer_streamfields().in_bulk([previous_pk, next_pk])
+    return neighbours.get(previous_pk), neighbours.get(next_pk)
 
 
 def related_stories(story, limit=3):
