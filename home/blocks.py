@@ -87,10 +87,17 @@ class WhereToVoteBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         children = children_stations_by_precinct()
-        context["rows"] = [
-            {"station": station, "children": children.get(station["number"].strip(), [])}
-            for station in value["stations"]
-        ]
+        rows = []
+        for station in value["stations"]:
+            rows.append(
+                {"station": station, "children": children.pop(station["number"].strip(), [])}
+            )
+        # Children's stations beside a precinct the editor has not listed still appear,
+        # under the adult precinct named on the station itself.
+        for number, stations in children.items():
+            adult = {"number": number, "name": stations[0].adult_precinct_name, "address": ""}
+            rows.append({"station": adult, "children": stations})
+        context["rows"] = rows
         context["election_at"] = campaign_settings(_request(parent_context)).election_at
         return context
 

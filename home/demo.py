@@ -2,6 +2,7 @@
 welcome page as the site root, and three sample content pages."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -37,9 +38,11 @@ SAMPLE_PRECINCTS = [
 ]
 
 
-def _reverse_or_none(name):
+def _reverse_or_none(name, language):
+    """The address of another app's public page, if that app provides it (it may not yet)."""
     try:
-        return reverse(name)
+        with translation.override(language):
+            return reverse(name)
     except NoReverseMatch:
         return None
 
@@ -162,18 +165,34 @@ def election_links(children_page, language):
             "link": "",
         }
     ]
-    results_url = _reverse_or_none("results:index")
-    if results_url:
-        links.append(
-            {
-                "title": "Results" if english else "Rezultāti",
-                "text": "Turnout and the children's results."
-                if english
-                else "Līdzdalība un bērnu balsojuma rezultāti.",
-                "page": None,
-                "link": results_url,
-            }
-        )
+    # Other apps' public pages, linked once they exist (URL names they provide).
+    optional_links = [
+        (
+            "mock_elections:index",
+            "Children's polling stations",
+            "Bērnu vēlēšanu iecirkņi",
+            "Where children vote, by district.",
+            "Kur balso bērni — pa apkaimēm.",
+        ),
+        (
+            "results:index",
+            "Results",
+            "Rezultāti",
+            "Turnout and the children's results.",
+            "Līdzdalība un bērnu balsojuma rezultāti.",
+        ),
+    ]
+    for url_name, title_en, title_lv, text_en, text_lv in optional_links:
+        url = _reverse_or_none(url_name, language)
+        if url:
+            links.append(
+                {
+                    "title": title_en if english else title_lv,
+                    "text": text_en if english else text_lv,
+                    "page": None,
+                    "link": url,
+                }
+            )
     return links
 
 

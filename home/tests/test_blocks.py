@@ -73,3 +73,29 @@ def test_countdown_block_renders_for_editors_who_add_it_to_a_page(rf, campaign):
     request.site = campaign.site
     html = block.render(value, {"request": request})
     assert "<h2>Līdz vēlēšanām</h2>" in html and "data-countdown-days>12<" in html
+
+
+@pytest.mark.django_db
+def test_childrens_station_beside_an_unlisted_precinct_still_appears(client, campaign):
+    district = DistrictFactory(name="Laumas", slug="laumas")
+    now = timezone.now()
+    election = Election.objects.create(
+        title="Demokrātija sākas ģimenē",
+        slug="demo",
+        election_date=now.date(),
+        voting_opens_at=now,
+        voting_closes_at=now,
+        results_release_at=now,
+        status=Election.Status.OPEN,
+    )
+    PollingStation.objects.create(
+        election=election,
+        district=district,
+        name="Meža stacija",
+        address="Meža iela 1",
+        adult_precinct_number="799",
+        adult_precinct_name="Laumu skola",
+    )
+    html = client.get("/").content.decode()
+    assert html.index("Laumu skola") < html.index("Meža stacija")
+    assert "Iecirknis Nr. 799" in html
