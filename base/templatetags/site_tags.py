@@ -80,3 +80,12 @@ def social_links(context):
 
     request = context.get("request")
     return {"links": campaign_settings(request).social_links if request else []}
+
+
+@register.inclusion_tag("base/includes/brand_mark.html", takes_context=True)
+def brand_mark(context):
+    """The campaign logo from the campaign settings, or the drawn yellow-and-red mark."""
+    from base.selectors import campaign_settings
+
+    request = context.get("request")
+    return {"logo": campaign_settings(request).logo if request else None}
