@@ -12,6 +12,29 @@ from base.tests.factories import DistrictFactory
 from mock_elections.models import Election, PollingStation
 
 
+def childrens_station(name, precinct_number, precinct_name, district_name):
+    now = timezone.now()
+    election, _created = Election.objects.get_or_create(
+        slug="demo",
+        defaults={
+            "title": "Demokrātija sākas ģimenē",
+            "election_date": now.date(),
+            "voting_opens_at": now,
+            "voting_closes_at": now,
+            "results_release_at": now,
+            "status": Election.Status.OPEN,
+        },
+    )
+    return PollingStation.objects.create(
+        election=election,
+        district=DistrictFactory(name=district_name),
+        name=name,
+        address="Rožu iela 5",
+        adult_precinct_number=precinct_number,
+        adult_precinct_name=precinct_name,
+    )
+
+
 @pytest.fixture
 def campaign(home_page):
     settings = SiteSettings.for_site(home_page.get_site())
@@ -38,25 +61,7 @@ def test_countdown_says_election_day_has_come(client, campaign):
 
 @pytest.mark.django_db
 def test_where_to_vote_shows_childrens_station_beside_its_adult_precinct(client, campaign):
-    district = DistrictFactory(name="Vecliepāja", slug="vecliepaja")
-    now = timezone.now()
-    election = Election.objects.create(
-        title="Demokrātija sākas ģimenē",
-        slug="demo",
-        election_date=now.date(),
-        voting_opens_at=now,
-        voting_closes_at=now,
-        results_release_at=now,
-        status=Election.Status.OPEN,
-    )
-    PollingStation.objects.create(
-        election=election,
-        district=district,
-        name="Jūras stacija",
-        address="Rožu iela 5",
-        adult_precinct_number="701",
-        adult_precinct_name="Latviešu biedrības nams",
-    )
+    childrens_station("Jūras stacija", "701", "Latviešu biedrības nams", "Rajons 701")
     html = client.get("/").content.decode()
     adult = html.index("Latviešu biedrības nams")
     assert html.index("Jūras stacija", adult) < html.index("Jaunliepājas pamatskola")
@@ -77,25 +82,14 @@ def test_countdown_block_renders_for_editors_who_add_it_to_a_page(rf, campaign):
 
 @pytest.mark.django_db
 def test_childrens_station_beside_an_unlisted_precinct_still_appears(client, campaign):
-    district = DistrictFactory(name="Laumas", slug="laumas")
-    now = timezone.now()
-    election = Election.objects.create(
-        title="Demokrātija sākas ģimenē",
-        slug="demo",
-        election_date=now.date(),
-        voting_opens_at=now,
-        voting_closes_at=now,
-        results_release_at=now,
-        status=Election.Status.OPEN,
-    )
-    PollingStation.objects.create(
-        election=election,
-        district=district,
-        name="Meža stacija",
-        address="Meža iela 1",
-        adult_precinct_number="799",
-        adult_precinct_name="Laumu skola",
-    )
+    childrens_station("Meža stacija", "799", "Laumu skola", "Rajons 799")
     html = client.get("/").content.decode()
     assert html.index("Laumu skola") < html.index("Meža stacija")
     assert "Iecirknis Nr. 799" in html
+
+
+@pytest.mark.django_db
+def test_a_new_childrens_station_shows_at_once_despite_the_page_cache(client, campaign):
+    assert "Jūras stacija" not in client.get("/").content.decode()
+    childrens_station("Jūras stacija", "701", "Latviešu biedrības nams", "Vecliepāja")
+    assert "Jūras stacija" in client.get("/").content.decode()
