@@ -110,8 +110,18 @@ def assert_accessible(axe):
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "live_server" in getattr(item, "fixturenames", ()) and "browser" in item.fixturenames:
+        fixtures = getattr(item, "fixturenames", ())
+        if "live_server" in fixtures and "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        # A transactional test ends by emptying every table, including the rows that
+        # migrations create (the page tree's root, the root collection, locales, groups).
+        # Serialized rollback puts them back, so no test depends on which ran before it.
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction", False)
+        if transactional or "live_server" in fixtures:
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
 @pytest.fixture

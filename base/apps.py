@@ -7,3 +7,21 @@ class BaseConfig(AppConfig):
 
     name = "base"
     verbose_name = _("Shared")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from base import page_cache
+        from base.models import SiteSettings
+
+        # Any change a public page could show empties the page cache (by a new generation).
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(page_cache.start_new_generation, dispatch_uid=f"page-cache-{signal}")
+        post_save.connect(page_cache.start_new_generation, sender=SiteSettings)
+        post_delete.connect(page_cache.start_new_generation, sender=Page)
+        # A page made private must stop being served from the cache at once.
+        for signal in (post_save, post_delete):
+            signal.connect(page_cache.start_new_generation, sender=PageViewRestriction)

@@ -1,10 +1,16 @@
 """Demo data that the whole site shares: districts and the demo login."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
-from base.models import District
+from base.editorial import ensure_editorial_setup
+from base.models import District, SiteSettings
 
 # Liepāja's neighbourhoods; the demo uses their real names, never real residents.
 DISTRICTS = [
@@ -41,3 +47,28 @@ def load(stdout):
         user.set_password(DEMO_ADMIN_PASSWORD)
         user.save()
     stdout.write(f"  demo login: {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")
+
+
+def sample_election_at(today=None):
+    """A Saturday at 07:00 Riga time five to six weeks ahead, so the demo countdown runs."""
+    today = today or timezone.localdate()
+    day = today + datetime.timedelta(days=35)
+    day += datetime.timedelta(days=(5 - day.weekday()) % 7)
+    return datetime.datetime.combine(day, datetime.time(7), tzinfo=ZoneInfo("Europe/Riga"))
+
+
+def load_site_settings(site, stdout):
+    """Campaign figures for the site; the election date is set only once, then left alone."""
+    campaign = SiteSettings.for_site(site)
+    campaign.previous_turnout, campaign.goal_points = "28.84", 10
+    campaign.facebook_url = "https://www.facebook.com/example-tava-balss"
+    if campaign.election_at is None:
+        campaign.election_at = sample_election_at()
+    campaign.save()
+    stdout.write(f"  campaign settings: election at {campaign.election_at:%Y-%m-%d %H:%M}")
+
+
+def load_editorial_setup(stdout):
+    """Run after the page tree exists (a flushed test database has lost even its root)."""
+    ensure_editorial_setup(apps)
+    stdout.write("  Editors and Moderators groups with the moderation workflow")

@@ -1,8 +1,16 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
+
+from base.blocks import BaseStreamBlock
+from base.page_cache import CachedPageMixin
 
 
 class District(index.Indexed, models.Model):
@@ -50,3 +58,129 @@ class District(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Campaign facts editors change without a developer: the election day drives the
+    countdown, the figures feed the home page, the images brand shared links."""
+
+    # Election
+    election_at = models.DateTimeField(
+        _("election opens"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When polling stations open on election day (Riga time); drives the countdown."
+        ),
+    )
+
+    # Campaign figures
+    previous_turnout = models.DecimalField(
+        _("previous turnout, %"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("28.84"),
+        help_text=_("Turnout in Liepāja at the previous municipal election, in percent."),
+    )
+    goal_points = models.PositiveSmallIntegerField(
+        _("goal, percentage points"),
+        default=10,
+        help_text=_("How many percentage points the campaign wants turnout to rise."),
+    )
+
+    # Social links
+    facebook_url = models.URLField(
+        _("Facebook"), blank=True, help_text=_("Address of the campaign's Facebook page.")
+    )
+    instagram_url = models.URLField(
+        _("Instagram"), blank=True, help_text=_("Address of the campaign's Instagram profile.")
+    )
+    youtube_url = models.URLField(
+        _("YouTube"), blank=True, help_text=_("Address of the campaign's YouTube channel.")
+    )
+
+    # Branding
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("Campaign logo shown in the site header."),
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("default share image"),
+        help_text=_("Shown when a page without its own image is shared in social media."),
+    )
+
+    panels = [
+        FieldPanel("election_at"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("previous_turnout"), FieldPanel("goal_points")])],
+            heading=_("Campaign figures"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("youtube_url")],
+            heading=_("Social links"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("default_share_image")], heading=_("Branding")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("campaign settings")
+
+    @property
+    def goal_turnout(self):
+        return self.previous_turnout + self.goal_points
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [{"name": name, "url": url} for name, url in links if url]
+
+
+class ContentPage(CachedPageMixin, Page):
+    """A free-form campaign page (about the campaign, how to vote, FAQ) composed from the
+    shared blocks, so editors build new pages without a developer."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two under the title; also used as the share description."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The page content, composed from blocks."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "base.ContentPage"]
+    subpage_types = ["base.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+    @property
+    def share_description(self):
+        return self.introduction

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from base import views as base_views
+from base.sitemaps import AllLanguagesSitemap
 
 # Language-neutral endpoints: the admin, machine-readable files and the tablet API.
 urlpatterns = [
@@ -19,7 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("", include("stories.api_urls")),
     path("", include("mock_elections.api_urls")),
     path("", include("ballots.api_urls")),
@@ -30,6 +31,7 @@ urlpatterns = [
 # Public pages: Latvian at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("base.urls")),
     path("", include("stories.urls")),
     path("", include("mock_elections.urls")),
     path("", include("ballots.urls")),

@@ -1,14 +1,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.page_cache import CachedPageMixin
+from base.selectors import campaign_settings, time_until
+from home.blocks import HomeStreamBlock
 
-class HomePage(Page):
+
+class HomePage(CachedPageMixin, Page):
     """The campaign's front door: one per language, the root of the public site."""
 
     # Hero
@@ -26,9 +29,8 @@ class HomePage(Page):
 
     # Body
     body = StreamField(
-        [("text", blocks.RichTextBlock(label=_("Text")))],
+        HomeStreamBlock(),
         blank=True,
-        use_json_field=True,
         verbose_name=_("body"),
         help_text=_("The rest of the page, composed from blocks."),
     )
@@ -40,7 +42,18 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["base.ContentPage", "stories.StoryIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("campaign home page")
+
+    @property
+    def share_description(self):
+        return self.hero_text
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["election_at"] = campaign_settings(request).election_at
+        context["time_left"] = time_until(context["election_at"])
+        return context

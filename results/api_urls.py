@@ -1,5 +1,25 @@
-"""Language-neutral endpoints of this app: APIs, files, images."""
+"""Language-neutral endpoints of this app: open data files and the participation counter."""
+
+from django.urls import path, re_path
+
+from results import views
 
 app_name = "results_api"
 
-urlpatterns = []
+urlpatterns = [
+    re_path(
+        r"^open-data/(?P<slug>[-\w]+)/(?P<dataset>results|participation)\.(?P<extension>csv|xlsx|json)$",
+        views.open_data_table,
+        name="open_data",
+    ),
+    path(
+        "open-data/<slug:slug>/nist-err.json",
+        views.open_data_election_report,
+        name="election_report",
+    ),
+    path(
+        "api/results/<slug:slug>/counter.json",
+        views.participation_counter_json,
+        name="counter_json",
+    ),
+]

@@ -11,23 +11,15 @@ import threading
 RACERS = 20
 
 
-def main():
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def race_to_use(station, code, racers=RACERS):
+    """Let `racers` threads, each with its own connection, use one card at the same moment;
+    return what each of them was told."""
     from django.db import connection, transaction
 
-    from ballots.models import Ballot
-    from ballots.services import BallotRefused, issue_ballots, use_ballot
-    from ballots.tests.factories import StationFactory
+    from ballots.services import BallotRefused, use_ballot
 
-    call_command("migrate", verbosity=0)
-    station = StationFactory()
-    code = issue_ballots(station, 1).codes()[0]
-    connection.close()
     outcomes = []
-    start = threading.Barrier(RACERS)
+    start = threading.Barrier(racers)
 
     def race():
         start.wait()
@@ -40,11 +32,30 @@ def main():
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=race) for _ in range(RACERS)]
+    threads = [threading.Thread(target=race) for _ in range(racers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return outcomes
+
+
+def main():
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from ballots.models import Ballot
+    from ballots.services import issue_ballots
+    from ballots.tests.factories import StationFactory
+
+    call_command("migrate", verbosity=0)
+    station = StationFactory()
+    code = issue_ballots(station, 1).codes()[0]
+    connection.close()
+    outcomes = race_to_use(station, code)
     json.dump({"outcomes": outcomes, "state": Ballot.objects.get().state}, sys.stdout)
 
 

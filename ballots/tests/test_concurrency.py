@@ -9,19 +9,17 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from django.db import connection, transaction
+from django.db import connection
 
 from ballots.models import Ballot
-from ballots.services import BallotRefused, issue_ballots, use_ballot
+from ballots.services import issue_ballots, use_ballot
 
 from .factories import StationFactory
-
-RACERS = 20
+from .race import RACERS, race_to_use
 
 
 def test_twenty_racing_uses_on_a_sqlite_file_give_exactly_one_success(tmp_path):
@@ -51,25 +49,7 @@ def test_twenty_racing_uses_of_one_card_give_exactly_one_success():
         pytest.skip("SQLite: see the test above, which races on a database file")
     station = StationFactory()
     code = issue_ballots(station, 1).codes()[0]
-    outcomes = []
-    start = threading.Barrier(RACERS)
-
-    def race():
-        start.wait()
-        try:
-            with transaction.atomic():
-                use_ballot(station, code)
-            outcomes.append("used")
-        except BallotRefused as refused:
-            outcomes.append(refused.reason)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=race) for _ in range(RACERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race_to_use(station, code)
     assert outcomes.count("used") == 1
     assert outcomes.count("already_used") == RACERS - 1
     assert Ballot.objects.get().state == Ballot.State.USED

@@ -52,3 +52,40 @@ def home_url(context):
     request = context["request"]
     home = _home_in_language(request, (get_language() or settings.LANGUAGE_CODE).split("-")[0])
     return home.get_url(request) if home else "/"
+
+
+@register.inclusion_tag("base/includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    """The current language's home-page children marked "show in menus", then search."""
+    request = context["request"]
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    home = _home_in_language(request, language)
+    pages = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    current = context.get("page")
+    return {
+        "items": [
+            {
+                "title": menu_page.title,
+                "url": menu_page.get_url(request),
+                "current": isinstance(current, Page) and current.path.startswith(menu_page.path),
+            }
+            for menu_page in pages
+        ],
+    }
+
+
+@register.inclusion_tag("base/includes/social_links.html", takes_context=True)
+def social_links(context):
+    from base.selectors import campaign_settings
+
+    request = context.get("request")
+    return {"links": campaign_settings(request).social_links if request else []}
+
+
+@register.inclusion_tag("base/includes/brand_mark.html", takes_context=True)
+def brand_mark(context):
+    """The campaign logo from the campaign settings, or the drawn yellow-and-red mark."""
+    from base.selectors import campaign_settings
+
+    request = context.get("request")
+    return {"logo": campaign_settings(request).logo if request else None}

@@ -94,6 +94,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Published results pages for anonymous readers, from the cache, before the rest.
+    "results.middleware.CachedResultsPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "base.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -205,6 +208,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # Wagtail's background tasks log every run at INFO; only problems matter here.
         "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }
 

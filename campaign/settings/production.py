@@ -30,5 +30,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Wagtail's live preview frames the site inside its own admin, so framing stays allowed for
+# the same origin (X_FRAME_OPTIONS = "SAMEORIGIN" in base) and Django's advice to deny it is
+# knowingly declined.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+
+# Printed ballot cards stay valid only while this key does: it must not change with SECRET_KEY.
+BALLOT_CODE_KEY = required("BALLOT_CODE_KEY")
+BALLOT_QR_BASE_URL = os.environ.get("BALLOT_QR_BASE_URL", WAGTAILADMIN_BASE_URL)

@@ -1,0 +1,15 @@
+from wagtail.contrib.sitemaps import Sitemap
+
+
+class AllLanguagesSitemap(Sitemap):
+    """Wagtail's sitemap lists the site root's tree, which is the Latvian one only; this one
+    lists every language's tree (the root page and its translations)."""
+
+    def items(self):
+        from wagtail.models import Page
+
+        root = self.get_wagtail_site().root_page
+        trees = Page.objects.none()
+        for home in root.get_translations(inclusive=True):
+            trees |= home.get_descendants(inclusive=True)
+        return trees.live().public().order_by("path").defer_streamfields().specific()

@@ -1,0 +1,77 @@
+"""Head tags that make pages findable and shareable: canonical, hreflang, Open Graph."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page
+
+from base.selectors import campaign_settings
+
+register = template.Library()
+
+
+def _language_versions(request, page):
+    """{language code: absolute URL} of this page in each site language that has it live."""
+    if not isinstance(page, Page):
+        return {
+            code: request.build_absolute_uri(translate_url(request.path, code))
+            for code, _name in settings.LANGUAGES
+        }
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    site_languages = {code for code, _name in settings.LANGUAGES}
+    return {
+        translation.locale.language_code: request.build_absolute_uri(translation.get_url(request))
+        for translation in translations.defer_streamfields()
+        if translation.locale.language_code in site_languages
+    }
+
+
+def _description(page):
+    if page is None:
+        return ""
+    specific = getattr(page, "specific_deferred", page)
+    return page.search_description or getattr(specific, "share_description", "") or ""
+
+
+def _share_image(request, page):
+    specific = getattr(page, "specific_deferred", page) if page is not None else None
+    own = getattr(specific, "share_image_url", None)
+    if own:
+        return request.build_absolute_uri(own), 1200, 630
+    image = campaign_settings(request).default_share_image
+    if image is None:
+        return None, None, None
+    rendition = image.get_rendition("fill-1200x630")
+    return request.build_absolute_uri(rendition.url), rendition.width, rendition.height
+
+
+@register.inclusion_tag("base/includes/seo_meta.html", takes_context=True)
+def seo_meta(context):
+    request = context.get("request")
+    if request is None:  # the bare 500 page renders without a request
+        return {}
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    versions = _language_versions(request, page)
+    canonical = versions.get(current) or request.build_absolute_uri(request.path)
+    image_url, image_width, image_height = _share_image(request, page)
+    title = (page.seo_title or page.title) if page else _("Liepāja is your voice!")
+    return {
+        "canonical": canonical,
+        "alternates": sorted(versions.items()),
+        "x_default": versions.get(settings.LANGUAGE_CODE),
+        "title": title,
+        "description": _description(page)
+        or _(
+            "The campaign for every Liepāja resident's vote, and the children's election beside it."
+        ),
+        "og_type": "article" if page and page.specific_class.__name__ == "StoryPage" else "website",
+        "og_locale": {"lv": "lv_LV", "en": "en_GB"}.get(current, current),
+        "site_name": _("Liepāja is your voice!"),
+        "image_url": image_url,
+        "image_width": image_width,
+        "image_height": image_height,
+    }

@@ -1,0 +1,146 @@
+"""Home-page blocks that read live campaign data (settings, polling stations); the general
+blocks come from base.blocks."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+from base.blocks import BaseStreamBlock
+from base.selectors import campaign_settings, time_until
+from home.selectors import children_stations_by_precinct
+
+
+def _request(parent_context):
+    return (parent_context or {}).get("request")
+
+
+class CountdownBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
+
+    class Meta:
+        icon = "time"
+        label = _("Countdown to election day")
+        template = "home/blocks/countdown_block.html"
+        description = _("Days and hours until polling stations open (set in campaign settings).")
+        preview_value = {"heading": "Līdz vēlēšanām", "text": "Iecirkņi atvērti 7:00–20:00."}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        election_at = campaign_settings(_request(parent_context)).election_at
+        context["election_at"] = election_at
+        context["time_left"] = time_until(election_at)
+        return context
+
+
+class CampaignFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+
+    class Meta:
+        icon = "table"
+        label = _("Campaign figures")
+        template = "home/blocks/campaign_figures_block.html"
+        description = _("Last turnout and the campaign's goal, from the campaign settings.")
+        preview_value = {"heading": "Mūsu mērķis"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["settings_figures"] = campaign_settings(_request(parent_context))
+        return context
+
+
+class AdultStationBlock(blocks.StructBlock):
+    number = blocks.CharBlock(label=_("Precinct number"), max_length=20)
+    name = blocks.CharBlock(label=_("Name"), max_length=200)
+    address = blocks.CharBlock(label=_("Address"), max_length=200)
+    opening_hours = blocks.CharBlock(label=_("Opening hours"), required=False, max_length=60)
+
+    class Meta:
+        icon = "site"
+        label = _("Polling station")
+
+
+class WhereToVoteBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Text"), required=False, features=["bold", "link"])
+    stations = blocks.ListBlock(AdultStationBlock(), label=_("Polling stations"))
+
+    class Meta:
+        icon = "site"
+        label = _("Where and when to vote")
+        template = "home/blocks/where_to_vote_block.html"
+        description = _(
+            "Adult polling stations, each with the children's station beside it if there is one."
+        )
+        preview_value = {
+            "heading": "Kur un kad balsot",
+            "stations": [
+                {
+                    "number": "701",
+                    "name": "Latviešu biedrības nams",
+                    "address": "Rožu iela 5/7",
+                    "opening_hours": "7:00–20:00",
+                }
+            ],
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        children = children_stations_by_precinct()
+        rows = []
+        for station in value["stations"]:
+            rows.append(
+                {"station": station, "children": children.pop(station["number"].strip(), [])}
+            )
+        # Children's stations beside a precinct the editor has not listed still appear,
+        # under the adult precinct named on the station itself.
+        for number, stations in children.items():
+            adult = {"number": number, "name": stations[0].adult_precinct_name, "address": ""}
+            rows.append({"station": adult, "children": stations})
+        context["rows"] = rows
+        context["election_at"] = campaign_settings(_request(parent_context)).election_at
+        return context
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    link = blocks.CharBlock(
+        label=_("…or address"),
+        required=False,
+        max_length=200,
+        help_text=_("An address on this site (starting with /) or elsewhere."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class ElectionLinksBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1, max_num=4)
+
+    class Meta:
+        icon = "link"
+        label = _("Link cards")
+        template = "home/blocks/election_links_block.html"
+        description = _("Large link cards, e.g. to the children's election and the results.")
+        preview_value = {
+            "heading": "Bērnu vēlēšanas",
+            "links": [
+                {
+                    "title": "Demokrātija sākas ģimenē",
+                    "text": "Bērni balso blakus vecākiem.",
+                    "link": "/",
+                }
+            ],
+        }
+
+
+class HomeStreamBlock(BaseStreamBlock):
+    countdown = CountdownBlock()
+    campaign_figures = CampaignFiguresBlock()
+    where_to_vote = WhereToVoteBlock()
+    election_links = ElectionLinksBlock()

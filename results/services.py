@@ -1,0 +1,168 @@
+"""Writing results data: the preliminary/final label and the official adult precinct figures."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from results.models import AdultPrecinctTurnout, ResultsStatus
+
+PRECINCT_CSV_COLUMNS = ["precinct_number", "name", "registered_voters", "votes_cast"]
+
+
+def mark_results(election, *, is_final):
+    """Label an election's results preliminary or final."""
+    status, _created = ResultsStatus.objects.update_or_create(
+        election=election, defaults={"is_final": is_final}
+    )
+    return status
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # 1 is the header line, as a spreadsheet numbers it
+    message: str
+
+    def __str__(self):
+        return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+
+
+class PrecinctFileRefused(Exception):
+    """The file was refused whole; nothing was imported. `errors` says what and where."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
+
+
+def _decode(raw):
+    """UTF-8 text (a byte-order mark from spreadsheet programs is fine), or the row where the
+    first byte that is not UTF-8 sits."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        row = raw[: error.start].count(b"\n") + 1
+        raise PrecinctFileRefused(
+            [
+                RowError(
+                    row,
+                    _(
+                        "the file is not in UTF-8 encoding. Save it as “CSV UTF-8” and "
+                        "upload it again."
+                    ),
+                )
+            ]
+        ) from error
+
+
+def _whole_number(value, label, row, errors):
+    text = value.strip().replace(" ", "").replace("\u00a0", "")
+    if not text.isdigit():
+        errors.append(
+            RowError(
+                row,
+                _("%(column)s must be a whole number, not “%(value)s”.")
+                % {"column": label, "value": value.strip()},
+            )
+        )
+        return None
+    return int(text)
+
+
+def parse_precinct_file(raw):
+    """Check every row of an official precinct CSV (columns: precinct number, name,
+    registered voters, votes cast) and return the rows, or refuse with every error found."""
+    text = _decode(raw)
+    if not text.strip():
+        raise PrecinctFileRefused([RowError(1, _("the file is empty."))])
+    sample = text[:2048]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [column.strip().lower() for column in next(reader)]
+    if header != PRECINCT_CSV_COLUMNS:
+        raise PrecinctFileRefused(
+            [
+                RowError(
+                    1,
+                    _("the header must be “%(expected)s”, not “%(found)s”.")
+                    % {
+                        "expected": delimiter.join(PRECINCT_CSV_COLUMNS),
+                        "found": delimiter.join(header),
+                    },
+                )
+            ]
+        )
+
+    errors, rows, seen = [], [], {}
+    for row_number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(PRECINCT_CSV_COLUMNS):
+            errors.append(
+                RowError(
+                    row_number,
+                    _("expected %(expected)s columns, found %(found)s.")
+                    % {"expected": len(PRECINCT_CSV_COLUMNS), "found": len(cells)},
+                )
+            )
+            continue
+        number, name = cells[0].strip(), cells[1].strip()
+        registered = _whole_number(cells[2], _("Registered voters"), row_number, errors)
+        votes = _whole_number(cells[3], _("Votes cast"), row_number, errors)
+        if not number:
+            errors.append(RowError(row_number, _("the precinct number is missing.")))
+        elif number in seen:
+            errors.append(
+                RowError(
+                    row_number,
+                    _("precinct %(number)s is already on row %(first)s.")
+                    % {"number": number, "first": seen[number]},
+                )
+            )
+        else:
+            seen[number] = row_number
+        if not name:
+            errors.append(RowError(row_number, _("the precinct name is missing.")))
+        if registered is not None and registered == 0:
+            errors.append(RowError(row_number, _("registered voters must be more than 0.")))
+        if registered is not None and votes is not None and votes > registered:
+            errors.append(
+                RowError(
+                    row_number,
+                    _("votes cast (%(votes)s) are more than registered voters (%(registered)s).")
+                    % {"votes": votes, "registered": registered},
+                )
+            )
+        rows.append((number, name, registered, votes))
+    if not rows and not errors:
+        errors.append(RowError(2, _("the file has a header but no precincts.")))
+    if errors:
+        raise PrecinctFileRefused(errors)
+    return rows
+
+
+@transaction.atomic
+def import_precinct_turnout(adult_election, raw):
+    """Replace an adult election's precinct figures with those of the file, all or nothing.
+    The specially-designed mark, set by hand in the admin, survives a re-import."""
+    rows = parse_precinct_file(raw)
+    specially_designed = set(
+        adult_election.precincts.filter(is_specially_designed=True).values_list(
+            "precinct_number", flat=True
+        )
+    )
+    adult_election.precincts.all().delete()
+    AdultPrecinctTurnout.objects.bulk_create(
+        AdultPrecinctTurnout(
+            adult_election=adult_election,
+            precinct_number=number,
+            name=name,
+            registered_voters=registered,
+            votes_cast=votes,
+            is_specially_designed=number in specially_designed,
+        )
+        for number, name, registered, votes in rows
+    )
+    return len(rows)

@@ -1,0 +1,11 @@
+import pytest
+
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Results are cached by election id, and test databases reuse ids."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,65 @@
+from io import StringIO
+
+import pytest
+
+from mock_elections import demo as mock_elections_demo
+from mock_elections.models import Election, ElectionTransition
+from results import demo
+from results.models import AdultTurnoutPage, CityFollowUp, ElectionResultsPage
+from results.selectors import participation, public_results, turnout_comparison
+from voting.models import Vote
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_election(home_page):
+    """The mock-election demo (6 stations, age bands, questions), closed after voting day."""
+    mock_elections_demo.load(StringIO())
+    return Election.objects.get(slug="berni-2025")
+
+
+def test_demo_votes_publish_and_pages_are_idempotent(demo_election, client):
+    demo.load(StringIO())
+    first = participation(demo_election)
+    demo.load(StringIO())
+    again = participation(demo_election)
+    assert again == first
+    assert first["total"] == 1392 and first["paper"] == 20
+    assert all(station["tablet"] > 100 for station in first["stations"])
+    assert {hour["hour"] for hour in first["hours"]} == {f"{h:02d}:00" for h in range(7, 21)}
+    assert Vote.objects.filter(election=demo_election).count() == 1372
+
+    demo_election.refresh_from_db()
+    assert (
+        ElectionTransition.objects.filter(
+            election=demo_election, to_status=Election.Status.RESULTS_PUBLISHED
+        ).count()
+        == 1
+    )
+    data = public_results(demo_election)
+    assert data is not None and data["election"]["is_final"]
+    assert CityFollowUp.objects.filter(question__election=demo_election).count() == 1
+    assert ElectionResultsPage.objects.filter(live=True).count() == 2  # lv and en
+    page = ElectionResultsPage.objects.get(locale__language_code="lv")
+    assert "Galīgie rezultāti" in client.get(page.url).content.decode()
+
+
+def test_sample_precinct_files_reproduce_the_city_totals(home_page):
+    demo.load(StringIO())
+    demo.load(StringIO())
+    page = AdultTurnoutPage.objects.get(locale__language_code="lv")
+    comparison = turnout_comparison(page.baseline_election, page.campaign_election)
+    assert (comparison["baseline_city"], comparison["campaign_city"]) == (28.84, 43.5)
+    special = next(row for row in comparison["rows"] if row["is_specially_designed"])
+    assert special["voters_ratio"] == 2.0
+    assert AdultTurnoutPage.objects.filter(live=True).count() == 2
+
+
+def test_turnout_page_shows_goal_and_the_specially_designed_station(home_page, client):
+    demo.load(StringIO())
+    page = AdultTurnoutPage.objects.get(locale__language_code="lv")
+    html = client.get(page.url).content.decode()
+    assert "mērķis sasniegts" in html
+    assert "43,50 %" in html and "28,84 %" in html
+    assert "Liepājas Latviešu biedrības nams <strong>(īpaši iekārtots iecirknis)</strong>" in html

@@ -1,0 +1,39 @@
+"""Atom feed of the newest stories in the reader's language."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from stories import selectors
+
+
+class StoryFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Liepāja is your voice! — residents' stories")
+    subtitle = _("Why Liepāja residents vote, in their own words.")
+
+    def link(self):
+        from django.urls import reverse
+
+        return reverse("stories:feed")
+
+    def items(self):
+        return selectors.latest_stories()
+
+    def item_title(self, item):
+        return f"{item.display_name}: {item.title}"
+
+    def item_description(self, item):
+        return item.quote
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [item.district.name] + [tag.name for tag in item.tags.all()]

@@ -1,0 +1,91 @@
+import unicodedata
+from io import BytesIO
+
+import pytest
+from PIL import Image as PILImage
+from PIL import ImageChops
+
+from stories import cards
+
+LATVIAN_LETTERS = "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ"
+SHORT_QUOTE = "Es balsoju, jo gribu drošas ielas."
+LONG_QUOTE = (
+    "Es balsoju, jo Liepāja ir mana pilsēta, un es gribu, lai mani bērni šeit aug drošībā, "
+    "lai skolās ir labi skolotāji, ielas ir apgaismotas un parkos ir vieta visiem."
+)
+
+
+def glyph_mask(font, character):
+    return font.getmask(character).getbbox(), bytes(font.getmask(character))
+
+
+def test_font_has_a_real_glyph_for_every_latvian_letter():
+    font = cards.load_font(48)
+    missing = glyph_mask(font, "\U000f0000")  # private use: certainly not in the font
+    for letter in LATVIAN_LETTERS:
+        assert glyph_mask(font, letter) != missing, letter
+        # ... and not drawn as its plain base letter without the mark
+        base_letter = unicodedata.normalize("NFD", letter)[0]
+        assert glyph_mask(font, letter) != glyph_mask(font, base_letter), letter
+
+
+def test_short_quote_uses_the_largest_size():
+    layout = cards.quote_layout(SHORT_QUOTE, cards.FORMATS["1080x1080"])
+    assert layout.font_size == cards.MAX_QUOTE_SIZE
+    assert " ".join(layout.lines) == f"“{SHORT_QUOTE}”"
+
+
+def test_long_quote_wraps_and_shrinks_to_fit_the_box():
+    card_format = cards.FORMATS["1080x1080"]
+    layout = cards.quote_layout(LONG_QUOTE, card_format)
+    assert cards.MIN_QUOTE_SIZE <= layout.font_size < cards.MAX_QUOTE_SIZE
+    assert len(layout.lines) > 3
+    font = cards.load_font(layout.font_size)
+    assert all(font.getlength(line) <= card_format.quote_box[2] for line in layout.lines)
+    assert cards.quote_fits_every_card(LONG_QUOTE)
+
+
+def test_a_quote_the_card_cannot_hold_does_not_fit():
+    assert not cards.quote_fits_every_card(LONG_QUOTE * 2)
+    assert cards.quote_layout(LONG_QUOTE * 2, cards.FORMATS["1200x630"]) is None
+
+
+@pytest.mark.parametrize("size", ["1080x1080", "1200x630"])
+def test_card_without_portrait_falls_back_to_the_branded_pattern(size):
+    png = cards.render_card(size, SHORT_QUOTE, "Anna", "Karosta", portrait=None)
+    picture = PILImage.open(BytesIO(png))
+    assert picture.size == cards.FORMATS[size].size
+    portrait_box = picture.crop(cards.FORMATS[size].portrait)
+    colours = {colour for _count, colour in portrait_box.getcolors(maxcolors=10_000)}
+    assert cards.PRIMARY_DARK in colours and cards.ACCENT in colours
+
+
+def test_card_with_diacritics_differs_from_the_same_card_without():
+    with_marks = PILImage.open(BytesIO(cards.render_card("1080x1080", "ā č ē ģ ī ķ", "Ņ")))
+    without = PILImage.open(BytesIO(cards.render_card("1080x1080", "a c e g i k", "N")))
+    assert ImageChops.difference(with_marks, without).getbbox() is not None
+
+
+def test_crop_box_is_centred_on_the_focal_point_within_the_image():
+    assert cards.crop_box((1000, 500), (100, 100), (900, 250)) == (500, 0, 1000, 500)
+    assert cards.crop_box((1000, 500), (100, 100), (100, 250)) == (0, 0, 500, 500)
+    assert cards.crop_box((1000, 500), (100, 100), None) == (250, 0, 750, 500)
+
+
+def test_card_crops_the_portrait_around_its_focal_point():
+    # Left half red, right half green; the focal point on the right must show green.
+    photo = PILImage.new("RGB", (1200, 400), (200, 0, 0))
+    photo.paste((0, 160, 0), (600, 0, 1200, 400))
+    for focal, expected in (((1100, 200), (0, 160, 0)), ((100, 200), (200, 0, 0))):
+        png = cards.render_card("1200x630", SHORT_QUOTE, "Anna", portrait=(photo, focal))
+        picture = PILImage.open(BytesIO(png)).convert("RGB")
+        assert picture.getpixel((225, 315)) == expected
+
+
+def test_a_quote_saved_before_the_check_is_cut_to_the_box_not_drawn_outside():
+    card_format = cards.FORMATS["1200x630"]
+    layout = cards.truncated_layout(LONG_QUOTE * 3, card_format)
+    assert len(layout.lines) * layout.font_size * cards.LINE_SPACING <= card_format.quote_box[3]
+    assert layout.lines[-1].endswith("…")
+    png = cards.render_card("1200x630", LONG_QUOTE * 3, "Anna")
+    assert PILImage.open(BytesIO(png)).size == (1200, 630)

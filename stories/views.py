@@ -1,0 +1,44 @@
+"""Files made from a published story: share cards and the print poster."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from stories import cards, posters
+from stories.models import StoryPage
+
+
+def _live_story(page_id):
+    return get_object_or_404(
+        StoryPage.objects.live().public().select_related("district", "portrait"), pk=page_id
+    )
+
+
+def card_response(story, size):
+    if size not in cards.FORMATS:
+        raise Http404("Unknown card size")
+    response = HttpResponse(cards.story_card(story, size), content_type="image/png")
+    response["ETag"] = f'"{story.pk}-{size}-{story.card_version()}"'
+    return response
+
+
+def poster_response(story, request):
+    url = request.build_absolute_uri(story.url) if story.live else ""
+    response = HttpResponse(posters.story_poster_pdf(story, url), content_type="application/pdf")
+    filename = f"plakats-{slugify(story.display_name) or story.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=60 * 10)
+def share_card(request, page_id, size):
+    return card_response(_live_story(page_id), size)
+
+
+@require_GET
+@cache_control(public=True, max_age=60 * 10)
+def poster(request, page_id):
+    return poster_response(_live_story(page_id), request)
