@@ -44,6 +44,7 @@ def server_env(database_url):
     env.update(
         DJANGO_SETTINGS_MODULE="campaign.settings.production",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        BALLOT_CODE_KEY="bench-only-ballot-code-key-0123456789-abcdefghijklmnop",
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url,
         SECURE_SSL_REDIRECT="false",
