@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from mock_elections.models import PollingStation
@@ -142,6 +143,11 @@ class StationDeskViewSet(ViewSet):
     icon = "tablet-alt"
     menu_label = gettext_lazy("Station tablets")
     menu_order = 300
+    menu_item_class = type(
+        "StationDeskMenuItem",
+        (MenuItem,),
+        {"is_shown": lambda self, request: request.user.has_perm(PERMISSION)},
+    )
 
     def get_urlpatterns(self):
         return [

@@ -102,3 +102,17 @@ def test_read_only_lists_open_and_export(client, desk):
         assert client.get(url).status_code == 200, url
         assert client.get(url + "?export=csv").status_code == 200, url
     assert "Planšete 1" in client.get("/admin/voting/tablets/").content.decode()
+
+
+def test_desk_is_for_organisers_with_the_permission_only(client, station_set_up):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    editor = get_user_model().objects.create_user("redaktors", password="x")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    desk = f"/admin/station-tablets/{station_set_up.station.pk}/"
+    assert client.get(desk).status_code in (302, 403)
+    assert "/admin/station-tablets/" not in client.get("/admin/").content.decode()
+    client.force_login(station_set_up.organiser)
+    assert "/admin/station-tablets/" in client.get("/admin/").content.decode()
