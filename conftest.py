@@ -29,6 +29,15 @@ def chromium_path():
     )
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache: cached pages, settings and Wagtail's site
+    lookups must never outlive the database rows they were made from."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def playwright_instance():
     try:

@@ -29,12 +29,16 @@ HOME_EN = {
 }
 # Sample adult precincts (invented numbers and addresses) for "where and when to vote".
 SAMPLE_PRECINCTS = [
-    ("701", "Latviešu biedrības nams", "Rožu iela 5/7, Vecliepāja"),
-    ("702", "Jaunliepājas pamatskola", "Ganību iela 1, Jaunliepāja"),
-    ("703", "Karostas kultūras nams", "Atmodas bulvāris 2, Karosta"),
-    ("704", "Ziemeļu priekšpilsētas vidusskola", "Zemnieku iela 3, Ziemeļu priekšpilsēta"),
-    ("705", "Tosmares sporta nams", "Tosmares iela 4, Tosmare"),
-    ("706", "Ezerkrasta bibliotēka", "Ezera iela 6, Ezerkrasts"),
+    ("702", "Liepājas Latviešu biedrības nams", "Rožu iela 5/7, Vecliepāja"),
+    ("703", "Jaunliepājas sākumskola (parauga dati)", "Parauga iela 12, Jaunliepāja"),
+    ("704", "Karostas kultūras nams (parauga dati)", "Ostas iela 3, Karosta"),
+    (
+        "705",
+        "Ziemeļu priekšpilsētas bibliotēka (parauga dati)",
+        "Tilta iela 8, Ziemeļu priekšpilsēta",
+    ),
+    ("706", "Tosmares sporta centrs (parauga dati)", "Meža iela 20, Tosmare"),
+    ("707", "Ezerkrasta vidusskola (parauga dati)", "Ezera iela 15, Ezerkrasts"),
 ]
 
 

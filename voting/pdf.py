@@ -87,7 +87,7 @@ def closing_certificate_pdf(summary):
                 [_("Cards"), _("Count")],
                 [_("Printed"), accounting["printed"]],
                 [_("Used on tablets"), accounting["used"]],
-                [_("Spoiled"), accounting["spoiled"]],
+                [_("Spoiled cards"), accounting["spoiled"]],
                 [_("Void (cancelled batch)"), accounting["void"]],
                 [_("Unused"), accounting["unused"]],
             ],

@@ -77,8 +77,8 @@ def test_check_character_catches_every_adjacent_swap_exhaustively():
 @pytest.mark.parametrize(
     ("text", "reason", "latvian", "english"),
     [
-        ("", "empty", "Ievadiet kodu", "Enter the code"),
-        ("  - ", "empty", "Ievadiet kodu", "Enter the code"),
+        ("", "empty", "uzdrukāto kodu", "Enter the code"),
+        ("  - ", "empty", "uzdrukāto kodu", "Enter the code"),
         ("ABCD-EFGH-JKMN-PQ", "too_long", "par garu", "too long"),
         ("ABCD-EFGH", "too_short", "par īsu", "too short"),
         ("ABCD-EFGH-JKMU-Q", "wrong_characters", "nekad nav", "never on a card"),

@@ -1,4 +1,7 @@
-"""The test suite: fast hasher, plain static storage, per-process memory cache."""
+"""The test suite: fast hasher, plain static storage; the cache is Redis when REDIS_URL is
+set (CI's PostgreSQL run, so the production cache backend is exercised), else memory.
+Every test starts with an empty cache (conftest.py), so with Redis give the suite a
+database of its own."""
 
 import os
 import tempfile
@@ -11,7 +14,8 @@ SECRET_KEY = "test-only-key-with-enough-length-to-look-real-0123456789"  # noqa:
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:
+    CACHES["default"]["KEY_PREFIX"] = "tavabalss-test"
 MEDIA_ROOT = BASE_DIR / "media-test"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -61,10 +61,10 @@ def test_countdown_says_election_day_has_come(client, campaign):
 
 @pytest.mark.django_db
 def test_where_to_vote_shows_childrens_station_beside_its_adult_precinct(client, campaign):
-    childrens_station("Jūras stacija", "701", "Latviešu biedrības nams", "Rajons 701")
+    childrens_station("Jūras stacija", "702", "Liepājas Latviešu biedrības nams", "Rajons 702")
     html = client.get("/").content.decode()
-    adult = html.index("Latviešu biedrības nams")
-    assert html.index("Jūras stacija", adult) < html.index("Jaunliepājas pamatskola")
+    adult = html.index("Liepājas Latviešu biedrības nams")
+    assert html.index("Jūras stacija", adult) < html.index("Jaunliepājas sākumskola")
     assert "Blakus bērnu vēlēšanu iecirknis" in html
 
 

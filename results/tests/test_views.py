@@ -236,8 +236,8 @@ def test_live_participation_report_for_organisers_only(
         "Kopā",
         "Planšešu pēdējā sinhronizācija",
         "Balsis rindā planšetēs",
-        "Izdrukātās kartes",
-        "Izmantotās kartes",
+        "Nodrukātās kartītes",
+        "Izmantotās kartītes",
         "Balsis ≠ izmantotās kartes",
     ]
     north = rows[0]
