@@ -8,10 +8,12 @@ from base.models import SiteSettings
 
 
 def campaign_settings(request=None):
-    """The campaign settings of the request's site (or the default site off-request)."""
+    """The campaign settings of the request's site (or the default site off-request); unsaved
+    defaults where no site is configured, so app pages still render on a bare install."""
     if request is not None:
-        return SiteSettings.for_request(request)
-    site = Site.objects.filter(is_default_site=True).first()
+        site = Site.find_for_request(request)
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
     return SiteSettings.for_site(site) if site else SiteSettings()
 
 
