@@ -24,13 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STATIONS = 6
 TABLETS_PER_STATION = 2
-VOTES_PER_TABLET = 80
+VOTES_PER_TABLET = 100
 PACED_VOTES = 20
 # A paced tablet sends a vote every half second: 24 votes/s from 12 tablets, hundreds of
 # times the real rate (Liepāja: ~1,400 votes over 13 hours at 6 stations).
 PACE_SECONDS = 0.5
 RAW_INSERTS = 500
-SOLO_VOTES = 20
+SOLO_VOTES = 40
 WARM_UP_REQUESTS = 5
 WORKERS = 2
 THREADS = 4
@@ -174,9 +174,11 @@ def wait_for_server(port, process, deadline=60):
     raise RuntimeError("gunicorn did not start in time")
 
 
-def simulate_tablet(port, tablet, age_band, answers, latencies, failures, pace=0.0):
+def simulate_tablet(port, tablet, age_band, answers, latencies, failures, pace=0.0, delay=0.0):
     """One tablet voting child after child, each vote synced on its own (online mode); with
-    `pace`, the next vote starts no sooner than `pace` seconds after the last one did."""
+    `pace`, the next vote starts no sooner than `pace` seconds after the last one did, and
+    `delay` staggers the first vote (children at twelve tablets don't finish in step)."""
+    time.sleep(delay)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Authorization": f"Bearer {tablet['token']}", "Content-Type": "application/json"}
     for code in tablet["codes"]:
@@ -276,8 +278,9 @@ def drive(port, setup, tablets, pace=0.0):
         threading.Thread(
             target=simulate_tablet,
             args=(port, tablet, setup["age_band"], setup["answers"], latencies, failures, pace),
+            kwargs={"delay": pace * index / len(tablets)},
         )
-        for tablet in tablets
+        for index, tablet in enumerate(tablets)
     ]
     started = time.perf_counter()
     for thread in threads:
