@@ -19,6 +19,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench.common import production_env
+
 VOTES = 100_000
 STATIONS = 50
 READERS = 50
@@ -31,18 +33,11 @@ PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/h_re
 
 
 def _environment(workdir, database_url=None):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "campaign.settings.production",
-        "DATABASE_URL": database_url or f"sqlite:///{workdir}/bench.sqlite3",
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": f"{workdir}/static",
-        "MEDIA_ROOT": f"{workdir}/media",
-        "REDIS_URL": "",
-        "LOG_LEVEL": "WARNING",
-    }
+    return production_env(
+        database_url or f"sqlite:///{workdir}/bench.sqlite3",
+        STATIC_ROOT=f"{workdir}/static",
+        MEDIA_ROOT=f"{workdir}/media",
+    )
 
 
 def _timed(function, repeat):

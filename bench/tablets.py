@@ -21,6 +21,8 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.common import production_env
+
 ROOT = Path(__file__).resolve().parent.parent
 STATIONS = 6
 TABLETS_PER_STATION = 2
@@ -44,19 +46,7 @@ def free_port():
 
 
 def server_env(database_url):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="campaign.settings.production",
-        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        BALLOT_CODE_KEY="bench-only-ballot-code-key-0123456789-abcdefghijklmnop",
-        ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=database_url,
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="0",
-        LOG_LEVEL="WARNING",
-        REDIS_URL="",
-    )
-    return env
+    return production_env(database_url)
 
 
 def in_django_child(env, function_name):
