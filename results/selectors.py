@@ -108,7 +108,7 @@ def participation(election):
         Vote.objects.filter(election=election)
         .order_by()
         .values_list("station_id", "age_band_id", "cast_hour")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     for station_id, band_id, hour, n in grouped:
         tablet[station_id] += n
@@ -220,7 +220,7 @@ def election_results(election):
         VoteAnswer.objects.filter(vote__election=election)
         .order_by()
         .values_list("question_id", "option_id", "vote__station_id", "vote__age_band_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     for question_id, option_id, station_id, band_id, n in tablet_rows:
         question = questions[question_id]
