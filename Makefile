@@ -6,10 +6,10 @@ PY := $(BIN)/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-test lint migrations-check messages bench e2e clean
+.PHONY: help run test install install-test frontend lint migrations-check messages bench e2e clean
 
 help: ## List the targets with a line of help each
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 not found as '$(PYTHON)'; run: make PYTHON=python3 ..."; exit 1; }
@@ -18,11 +18,15 @@ $(PY):
 
 install: $(PY) ## Create .venv and install the site's dependencies
 	$(BIN)/pip install --quiet -e .
-	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+	@$(MAKE) --no-print-directory frontend
 
 install-test: $(PY) ## Create .venv and install dependencies with the test extras
 	$(BIN)/pip install --quiet -e ".[test]"
-	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+	@$(MAKE) --no-print-directory frontend
+
+frontend: ## Install the front-end packages (jsQR, the tablets' camera decoder) when npm is present
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: tablets will read QR codes only where the browser has BarcodeDetector (typed codes always work)."; fi
 
 run: install ## Set up the demo site on SQLite and serve it at http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput

@@ -48,14 +48,20 @@ def playwright_instance():
         yield playwright
 
 
+def missing_for_browser_tests(message):
+    """Skip a browser test whose tool is missing on a developer's machine; in CI, fail."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " CI must run the browser tests.")
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def browser(playwright_instance, request):
     executable = chromium_path()
     if executable is None:
-        message = "No Chromium found: install one with `apt-get install chromium` (Debian)."
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message + " CI must run the browser tests.")
-        pytest.skip(message)
+        missing_for_browser_tests(
+            "No Chromium found: install one with `apt-get install chromium` (Debian)."
+        )
     browser = playwright_instance.chromium.launch(
         executable_path=executable, headless=True, args=CHROMIUM_ARGS
     )

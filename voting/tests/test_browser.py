@@ -9,8 +9,10 @@ import segno
 from PIL import Image
 from playwright.sync_api import expect
 
+from django.conf import settings
+
 from ballots.qr import ballot_payload
-from conftest import CHROMIUM_ARGS, TABLET, chromium_path
+from conftest import CHROMIUM_ARGS, TABLET, chromium_path, missing_for_browser_tests
 from voting import services
 from voting.models import Vote
 
@@ -193,7 +195,11 @@ def camera_browser(playwright_instance, tmp_path, request):
     """A separate Chromium whose camera shows the file the test names (fake capture)."""
     executable = chromium_path()
     if executable is None:
-        pytest.skip("No Chromium found: install one with `apt-get install chromium` (Debian).")
+        missing_for_browser_tests(
+            "No Chromium found: install one with `apt-get install chromium` (Debian)."
+        )
+    if not (settings.BASE_DIR / "node_modules" / "jsqr").is_dir():
+        missing_for_browser_tests("jsQR is not installed: run `make frontend` (needs npm).")
     launched = []
 
     def launch(video_path):
