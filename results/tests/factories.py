@@ -6,26 +6,20 @@ import factory
 
 from django.utils import timezone
 
-from base.tests.factories import DistrictFactory
-from mock_elections.models import AgeBand, BallotOption, BallotQuestion, Election, PollingStation
+from mock_elections.models import Election
+from mock_elections.tests import factories as setup_factories
 from results.models import AdultElection, AdultPrecinctTurnout
 from voting.models import PaperTally, Vote, VoteAnswer
 
 VOTING_DAY = datetime.datetime(2025, 6, 7, 7, tzinfo=datetime.UTC)
 
 
-class ElectionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Election
-
-    title = factory.Sequence(lambda n: f"Bērnu vēlēšanas {n}")
-    title_en = factory.Sequence(lambda n: f"Children's election {n}")
+class ElectionFactory(setup_factories.ElectionFactory):
     slug = factory.Sequence(lambda n: f"berni-{n}")
     election_date = VOTING_DAY.date()
     voting_opens_at = VOTING_DAY
     voting_closes_at = VOTING_DAY + datetime.timedelta(hours=13)
     results_release_at = VOTING_DAY + datetime.timedelta(hours=14)
-    status = Election.Status.DRAFT
 
     class Params:
         published = factory.Trait(
@@ -36,42 +30,23 @@ class ElectionFactory(factory.django.DjangoModelFactory):
         )
 
 
-class AgeBandFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgeBand
-
+class AgeBandFactory(setup_factories.AgeBandFactory):
     election = factory.SubFactory(ElectionFactory)
-    min_age = 9
-    max_age = 12
 
 
-class StationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PollingStation
-
+class StationFactory(setup_factories.PollingStationFactory):
     election = factory.SubFactory(ElectionFactory)
-    district = factory.SubFactory(DistrictFactory)
-    name = factory.Sequence(lambda n: f"Bērnu iecirknis {n}")
     address = "Parauga iela 1"
-    adult_precinct_number = factory.Sequence(lambda n: str(700 + n))
     adult_precinct_name = factory.Sequence(lambda n: f"Pieaugušo iecirknis {n}")
 
 
-class QuestionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BallotQuestion
-
+class QuestionFactory(setup_factories.BallotQuestionFactory):
     election = factory.SubFactory(ElectionFactory)
-    text = factory.Sequence(lambda n: f"Jautājums {n}?")
     text_en = factory.Sequence(lambda n: f"Question {n}?")
 
 
-class OptionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BallotOption
-
+class OptionFactory(setup_factories.BallotOptionFactory):
     question = factory.SubFactory(QuestionFactory)
-    label = factory.Sequence(lambda n: f"Atbilde {n}")
     label_en = factory.Sequence(lambda n: f"Answer {n}")
 
 
