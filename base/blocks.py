@@ -73,9 +73,13 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class LinkStructValue(blocks.StructValue):
+    """A chosen page (in the reader's language) or else a typed address."""
+
+    address_field = "link_url"
+
     def url(self):
         page = self.get("page")
-        return page.localized.url if page else self.get("link_url")
+        return page.localized.url if page else self.get(self.address_field)
 
 
 class CallToActionBlock(blocks.StructBlock):

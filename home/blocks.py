@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from base.blocks import BaseStreamBlock
+from base.blocks import BaseStreamBlock, LinkStructValue
 from base.selectors import campaign_settings, time_until
 from home.selectors import children_stations_by_precinct
 
@@ -102,6 +102,10 @@ class WhereToVoteBlock(blocks.StructBlock):
         return context
 
 
+class LinkCardValue(LinkStructValue):
+    address_field = "link"
+
+
 class LinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
@@ -116,6 +120,7 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
+        value_class = LinkCardValue
 
 
 class ElectionLinksBlock(blocks.StructBlock):
