@@ -25,11 +25,16 @@ def current_generation():
     return generation
 
 
-def start_new_generation(**_kwargs):
+def bump_generation(key):
+    """Move a cache generation counter on, so every entry keyed with the old one is unused."""
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(key, 1, timeout=None)
+
+
+def start_new_generation(**_kwargs):
+    bump_generation(GENERATION_KEY)
 
 
 def cache_key(request):

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from base.page_cache import bump_generation
 from mock_elections.models import Election
 
 FAST_PATH_SECONDS = 60
@@ -25,10 +26,7 @@ def fast_path_key(request):
 
 def invalidate_fast_path():
     """Forget every stored page at once (results relabelled, follow-up or page changed)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    bump_generation(GENERATION_KEY)
 
 
 def can_use_fast_path(request):
