@@ -1,6 +1,14 @@
-"""What several benchmarks share: the environment of a production-settings server."""
+"""What several benchmarks share: a production-settings server and its environment."""
 
 import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def production_env(database_url, **overrides):
@@ -19,3 +27,50 @@ def production_env(database_url, **overrides):
         "LOG_LEVEL": "WARNING",
         **overrides,
     }
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def gunicorn_server(env, workers, threads, deadline=60):
+    """Run the production server on a free loopback port; yield the port once it answers,
+    stop the server afterwards."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "campaign.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        started = time.monotonic()
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError("gunicorn stopped before answering")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() - started > deadline:
+                    raise RuntimeError("gunicorn did not start in time") from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

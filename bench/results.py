@@ -10,23 +10,19 @@ import datetime
 import http.client
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
 
-from bench.common import production_env
+from bench.common import ROOT, gunicorn_server, production_env
 
 VOTES = 100_000
 STATIONS = 50
 READERS = 50
 LOAD_SECONDS = 6
-ROOT = Path(__file__).resolve().parent.parent
-
 
 # Counting is measured on PostgreSQL too when it is reachable (production's database).
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/h_results_bench")
@@ -185,12 +181,6 @@ def _results_page(election):
     return "/rezultati/"
 
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _rate(port, path):
     """Requests per second from READERS keep-alive clients for LOAD_SECONDS (bounded)."""
     done, failures = [0] * READERS, [0] * READERS
@@ -226,33 +216,8 @@ def _serve_and_measure(environment, page_path):
     from django.templatetags.static import static
 
     static_path = static("css/site.css")
-    port = _free_port()
-    workers = str(max(2, os.cpu_count() or 2))
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "campaign.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            workers,
-            "--threads",
-            "4",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=environment,
-    )
-    try:
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.1)
+    workers = max(2, os.cpu_count() or 2)
+    with gunicorn_server(environment, workers, 4) as port:
         for _ in range(20):  # the first requests fill each worker's cache
             warm = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             warm.request("GET", page_path)
@@ -260,9 +225,6 @@ def _serve_and_measure(environment, page_path):
             warm.close()
         page_rate, page_failures = _rate(port, page_path)
         static_rate, static_failures = _rate(port, static_path)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     print(
         f"  gunicorn {workers} workers × 4 threads, {READERS} concurrent readers, "
         f"{LOAD_SECONDS} s each"

@@ -10,7 +10,6 @@ postgres://postgres@127.0.0.1:5432/bench_tablets); the database is created and d
 import http.client
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,9 +20,8 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import production_env
+from bench.common import ROOT, gunicorn_server, production_env
 
-ROOT = Path(__file__).resolve().parent.parent
 STATIONS = 6
 TABLETS_PER_STATION = 2
 VOTES_PER_TABLET = 100
@@ -37,12 +35,6 @@ WARM_UP_REQUESTS = 5
 WORKERS = 2
 THREADS = 4
 PG_URL = os.environ.get("BENCH_TABLETS_PG", "postgres://postgres@127.0.0.1:5432/bench_tablets")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def server_env(database_url):
@@ -151,19 +143,6 @@ def raw_insert_rate():
     print(RAW_INSERTS / elapsed)
 
 
-def wait_for_server(port, process, deadline=60):
-    started = time.monotonic()
-    while time.monotonic() - started < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn stopped before answering")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start in time")
-
-
 def simulate_tablet(port, tablet, age_band, answers, latencies, failures, pace=0.0, delay=0.0):
     """One tablet voting child after child, each vote synced on its own (online mode); with
     `pace`, the next vote starts no sooner than `pace` seconds after the last one did, and
@@ -204,27 +183,7 @@ def measure(label, database_url):
     )
     raw_rate = float(in_django_child(env, "raw_insert_rate"))
     setup = json.loads(in_django_child(env, "prepare_data"))
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "campaign.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--threads",
-            str(THREADS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_for_server(port, server)
+    with gunicorn_server(env, WORKERS, THREADS) as port:
         warm_up(port, setup["tablets"][0]["token"])
         # One tablet alone first: the server's own time per vote, with no queue in front.
         tablets = setup["tablets"]
@@ -237,9 +196,6 @@ def measure(label, database_url):
         report(f"{label}, 1", drive(port, setup, [alone]), raw_rate)
         report(f"{label}, 12 paced", drive(port, setup, paced, pace=PACE_SECONDS), raw_rate)
         report(f"{label}, 12 flat-out", drive(port, setup, flat_out), raw_rate)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def warm_up(port, token):
