@@ -32,6 +32,8 @@ from functools import cache
 from django.conf import settings
 from django.utils.translation import gettext
 
+from base.refusals import Refused
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CHECK_ALPHABET = ALPHABET + "*~$=U"
 DATA_LENGTH = 12
@@ -42,15 +44,6 @@ GROUP = 4
 # Crockford's decoding aliases: letters people confuse with digits read as those digits.
 ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 SEPARATORS = re.compile(r"[\s\-_.·]+")
-
-
-class InvalidCode(ValueError):  # noqa: N818 - the name other apps import
-    """The typed text cannot be a ballot code; ``reason`` says why, ``message`` tells the user."""
-
-    def __init__(self, reason, message):
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
 
 
 @cache
@@ -98,24 +91,26 @@ def format_code(code):
 
 
 def normalise_code(text):
-    """The canonical code from what someone typed; raises InvalidCode saying what is wrong.
+    """The canonical code from what someone typed; raises Refused saying what is wrong.
 
     Accepts lower case, spaces and dashes, and Crockford's aliases (O for 0, I and L for 1).
     """
     compact = SEPARATORS.sub("", text or "").upper()
     if not compact:
-        raise InvalidCode("empty", gettext("Enter the code printed on the card."))
+        raise Refused("invalid", gettext("Enter the code printed on the card."), problem="empty")
     if len(compact) > CODE_LENGTH:
-        raise InvalidCode(
-            "too_long",
+        raise Refused(
+            "invalid",
             gettext("The code is too long: a card code has %(length)d characters.")
             % {"length": CODE_LENGTH},
+            problem="too_long",
         )
     if len(compact) < CODE_LENGTH:
-        raise InvalidCode(
-            "too_short",
+        raise Refused(
+            "invalid",
             gettext("The code is too short: a card code has %(length)d characters.")
             % {"length": CODE_LENGTH},
+            problem="too_short",
         )
     data = compact[:DATA_LENGTH].translate(ALIASES)
     check = compact[DATA_LENGTH:].translate(ALIASES)
@@ -123,17 +118,19 @@ def normalise_code(text):
         {c for c in data if c not in ALPHABET} | {c for c in check if c not in CHECK_ALPHABET}
     )
     if wrong:
-        raise InvalidCode(
-            "wrong_characters",
+        raise Refused(
+            "invalid",
             gettext(
                 "The code contains characters that are never on a card: %(characters)s. "
                 "Use digits and the letters A–Z except I, L, O and U."
             )
             % {"characters": " ".join(wrong)},
+            problem="wrong_characters",
         )
     if check_character(data) != check:
-        raise InvalidCode(
-            "wrong_check",
+        raise Refused(
+            "invalid",
             gettext("The code has a typing mistake: compare each character with the card again."),
+            problem="wrong_check",
         )
     return data + check

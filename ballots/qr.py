@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .codes import InvalidCode, normalise_code
+from base.refusals import Refused
+
+from .codes import normalise_code
 
 PAYLOAD_VERSION = 1
 PAYLOAD_PATH = re.compile(r"/b/(?P<version>\d+)/(?P<code>[^/?#]+)/?(?:[?#].*)?$")
@@ -44,14 +46,17 @@ def parse_payload(text):
     match = PAYLOAD_PATH.search(text)
     if match:
         if int(match["version"]) != PAYLOAD_VERSION:
-            raise InvalidCode(
-                "unknown_format",
+            raise Refused(
+                "invalid",
                 gettext("This QR code is not a ballot card of this election."),
+                problem="unknown_format",
             )
         text = unquote(match["code"])
     elif "/" in text:
-        raise InvalidCode(
-            "unknown_format", gettext("This QR code is not a ballot card of this election.")
+        raise Refused(
+            "invalid",
+            gettext("This QR code is not a ballot card of this election."),
+            problem="unknown_format",
         )
     return normalise_code(text)
 

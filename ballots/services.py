@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from base.refusals import Refused
 from mock_elections.models import Election, PollingStation
 
 from . import codes
@@ -21,15 +22,6 @@ MAX_BATCH_SIZE = 5000
 # A new batch's codes must not collide with any existing card; with 60-bit codes a collision
 # is astronomically rare, and a fresh seed resolves it.
 SEED_ATTEMPTS = 5
-
-
-class BallotRefused(Exception):  # noqa: N818 - the name other apps import
-    """A card cannot be used (or spoiled) here; ``reason`` is stable, ``message`` is for people."""
-
-    def __init__(self, reason, message):
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
 
 
 def _refuse(reason, **details):
@@ -52,15 +44,12 @@ def _refuse(reason, **details):
         ),
         "reason_required": gettext("Write down why the card is spoiled."),
     }
-    raise BallotRefused(reason, messages[reason] % details)
+    raise Refused(reason, messages[reason] % details)
 
 
 def find_ballot(code_text):
-    """The card for a typed or scanned code, or BallotRefused (invalid or unknown)."""
-    try:
-        code = parse_payload(code_text)
-    except codes.InvalidCode as invalid:
-        raise BallotRefused("invalid", invalid.message) from invalid
+    """The card for a typed or scanned code, or Refused (invalid or unknown)."""
+    code = parse_payload(code_text)
     ballot = (
         Ballot.objects.select_related("batch", "station__election")
         .filter(code_digest=codes.code_digest(code))
@@ -72,7 +61,7 @@ def find_ballot(code_text):
 
 
 def check_ballot(station, code_text):
-    """The card if it can be used at ``station`` now; else BallotRefused saying why.
+    """The card if it can be used at ``station`` now; else Refused saying why.
 
     ``station=None`` checks the card on its own (the public scan page): known and unused.
     Changes nothing.

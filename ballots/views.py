@@ -10,7 +10,9 @@ you", which reassures a child who scans it at home; it says nothing about the vo
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .services import BallotRefused, check_ballot
+from base.refusals import Refused
+
+from .services import check_ballot
 
 
 @never_cache
@@ -18,7 +20,7 @@ def scan(request, version, code):
     context = {"ballot": None, "refused": None}
     try:
         context["ballot"] = check_ballot(None, f"/b/{version}/{code}")
-    except BallotRefused as refused:
+    except Refused as refused:
         context["refused"] = refused
     response = render(request, "ballots/scan.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -2,18 +2,19 @@
 loader all call.
 
 Lifecycle: an election goes draft → open → closed → results published, a station goes
-not opened → open → closed. Each step is one function here; each refusal is a RuleBroken with
+not opened → open → closed. Each step is one function here; each refusal is a Refused with
 a message an organiser or volunteer understands.
 """
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from base.refusals import Refused
 
 from .models import (
     AgeBand,
@@ -27,11 +28,6 @@ from .models import (
 DEFAULT_AGE_BANDS = [(5, 8, True), (9, 12, False), (13, 15, False), (16, 17, False)]
 
 
-class RuleBroken(ValidationError):
-    """A rule of the election refused the change; the message says why, in the user's
-    language, and nothing was saved."""
-
-
 # Election lifecycle
 
 
@@ -41,9 +37,10 @@ def _move_election(election, from_status, to_status, by):
     changed = Election.objects.filter(pk=election.pk, status=from_status).update(status=to_status)
     if not changed:
         election.refresh_from_db(fields=["status"])
-        raise RuleBroken(
+        raise Refused(
+            "changed_meanwhile",
             _("The election is already “%(status)s”; reload the page.")
-            % {"status": election.get_status_display()}
+            % {"status": election.get_status_display()},
         )
     election.status = to_status
     ElectionTransition.objects.create(
@@ -54,7 +51,7 @@ def _move_election(election, from_status, to_status, by):
 
 def _require_status(election, status, message):
     if election.status != status:
-        raise RuleBroken(message % {"status": election.get_status_display()})
+        raise Refused("wrong_status", message % {"status": election.get_status_display()})
 
 
 def check_ready_to_open(election):
@@ -62,17 +59,21 @@ def check_ready_to_open(election):
     question a child could not answer (fewer than two options, e.g. a freshly promoted
     proposal whose options were not added yet)."""
     if not election.stations.exists():
-        raise RuleBroken(_("Add at least one polling station before opening the election."))
+        raise Refused(
+            "no_station", _("Add at least one polling station before opening the election.")
+        )
     questions = list(election.questions.annotate(option_count=Count("options")))
     if not questions:
-        raise RuleBroken(
-            _("Add at least one ballot question with two or more options before opening.")
+        raise Refused(
+            "no_question",
+            _("Add at least one ballot question with two or more options before opening."),
         )
     for question in questions:
         if question.option_count < 2:
-            raise RuleBroken(
+            raise Refused(
+                "too_few_options",
                 _("The question “%(question)s” needs at least two options before opening.")
-                % {"question": question.text}
+                % {"question": question.text},
             )
 
 
@@ -111,9 +112,10 @@ def publish_results(election, by):
     )
     if timezone.now() < election.results_release_at:
         release = timezone.localtime(election.results_release_at)
-        raise RuleBroken(
+        raise Refused(
+            "before_release",
             _("Results may be published from %(when)s, not earlier.")
-            % {"when": date_format(release, "DATETIME_FORMAT")}
+            % {"when": date_format(release, "DATETIME_FORMAT")},
         )
     return _move_election(election, Election.Status.CLOSED, Election.Status.RESULTS_PUBLISHED, by)
 
@@ -125,9 +127,10 @@ def publish_results(election, by):
 def open_station(station, by=None):
     election = Election.objects.get(pk=station.election_id)
     if election.status != Election.Status.OPEN:
-        raise RuleBroken(
+        raise Refused(
+            "election_not_open",
             _("%(station)s cannot open: the election is “%(status)s”, not open.")
-            % {"station": station.name, "status": election.get_status_display()}
+            % {"station": station.name, "status": election.get_status_display()},
         )
     return _move_station(
         station,
@@ -156,8 +159,9 @@ def _move_station(station, from_status, to_status, changes, refusal):
     )
     if not changed:
         station.refresh_from_db(fields=["status"])
-        raise RuleBroken(
-            refusal % {"station": station.name, "status": station.get_status_display()}
+        raise Refused(
+            "wrong_station_status",
+            refusal % {"station": station.name, "status": station.get_status_display()},
         )
     station.status = to_status
     for name, value in changes.items():
@@ -178,7 +182,7 @@ def _bulk(action, stations, by):
     for station in stations:
         try:
             outcome.done.append(action(station, by))
-        except RuleBroken as refusal:
+        except Refused as refusal:
             outcome.refused.append((station, refusal.message))
     return outcome
 
@@ -197,12 +201,13 @@ def bulk_close_stations(stations, by):
 def assert_ballot_editable(election):
     """Questions, options and age bands are frozen once children may vote."""
     if election is not None and election.status != Election.Status.DRAFT:
-        raise RuleBroken(
+        raise Refused(
+            "ballot_frozen",
             _(
                 "The election is “%(status)s”: its questions, options and age bands "
                 "can no longer be changed."
             )
-            % {"status": election.get_status_display()}
+            % {"status": election.get_status_display()},
         )
 
 
@@ -210,12 +215,13 @@ def assert_deletable(election):
     """An election, its stations and questions can be deleted only while it is a draft:
     from opening on, votes and paper tallies refer to them."""
     if election.status != Election.Status.DRAFT:
-        raise RuleBroken(
+        raise Refused(
+            "not_deletable",
             _(
                 "The election is “%(status)s”: votes may refer to it, so nothing of it "
                 "can be deleted."
             )
-            % {"status": election.get_status_display()}
+            % {"status": election.get_status_display()},
         )
 
 
@@ -236,25 +242,27 @@ def create_default_age_bands(election):
 
 def check_voting_window(opens_at, closes_at, release_at):
     if opens_at and closes_at and closes_at <= opens_at:
-        raise RuleBroken(_("Voting must close after it opens."))
+        raise Refused("window_order", _("Voting must close after it opens."))
     if closes_at and release_at and release_at < closes_at:
-        raise RuleBroken(_("Results cannot be released before voting closes."))
+        raise Refused("release_before_close", _("Results cannot be released before voting closes."))
 
 
 def check_age_bands(ranges):
     """Bands are (from, to) pairs; each must run upwards and none may overlap another."""
     for low, high in ranges:
         if low > high:
-            raise RuleBroken(
+            raise Refused(
+                "age_band_range",
                 _("Age band %(low)s–%(high)s: the first age cannot be larger than the last.")
-                % {"low": low, "high": high}
+                % {"low": low, "high": high},
             )
     ordered = sorted(ranges)
     for (low, high), (next_low, next_high) in zip(ordered, ordered[1:], strict=False):
         if next_low <= high:
-            raise RuleBroken(
+            raise Refused(
+                "age_bands_overlap",
                 _("Age bands overlap: %(first)s and %(second)s.")
-                % {"first": f"{low}–{high}", "second": f"{next_low}–{next_high}"}
+                % {"first": f"{low}–{high}", "second": f"{next_low}–{next_high}"},
             )
 
 
@@ -262,8 +270,10 @@ def check_station_district(election, district):
     if election is None or district is None:
         return
     if district.pk not in {known.pk for known in election.districts.all()}:
-        raise RuleBroken(
-            _("%(district)s is not one of this election's districts.") % {"district": district.name}
+        raise Refused(
+            "district_not_in_election",
+            _("%(district)s is not one of this election's districts.")
+            % {"district": district.name},
         )
 
 
@@ -273,7 +283,7 @@ def check_station_district(election, district):
 def submit_proposal(election, *, question_text, reason, group_name, contact_name, contact_email):
     """Store a proposal sent from the public page; the form has already taken the consent."""
     if election.status != Election.Status.DRAFT or election.is_rehearsal:
-        raise RuleBroken(_("This election no longer takes question proposals."))
+        raise Refused("proposals_closed", _("This election no longer takes question proposals."))
     return QuestionProposal.objects.create(
         election=election,
         question_text=question_text,
@@ -295,7 +305,7 @@ def decline_proposal(proposal):
 
 def _move_proposal(proposal, status):
     if proposal.status == QuestionProposal.Status.PROMOTED:
-        raise RuleBroken(_("This proposal is already on the ballot."))
+        raise Refused("already_on_ballot", _("This proposal is already on the ballot."))
     proposal.status = status
     proposal.save(update_fields=["status"])
     return proposal
@@ -307,7 +317,7 @@ def promote_proposal(proposal, by):
     adds its options (and pictures) on the question's edit page."""
     proposal = QuestionProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status == QuestionProposal.Status.PROMOTED:
-        raise RuleBroken(_("This proposal is already on the ballot."))
+        raise Refused("already_on_ballot", _("This proposal is already on the ballot."))
     assert_ballot_editable(proposal.election)
     last_position = proposal.election.questions.aggregate(last=Max("sort_order"))["last"]
     question = BallotQuestion.objects.create(

@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from base.refusals import Refused
+
 from . import selectors, services
 from .forms import PROPOSAL_FIELDS, ProposalForm
 from .models import Election
-from .services import RuleBroken
 
 
 def propose_question(request, slug):
@@ -21,8 +22,8 @@ def propose_question(request, slug):
             services.submit_proposal(
                 election, **{name: form.cleaned_data[name] for name in PROPOSAL_FIELDS}
             )
-        except RuleBroken as refusal:
-            form.add_error(None, refusal)
+        except Refused as refusal:
+            form.add_error(None, refusal.message)
         else:
             messages.success(
                 request,

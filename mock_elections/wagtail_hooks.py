@@ -22,12 +22,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 
 from base.models import District
+from base.refusals import Refused
 
 from . import admin_views, services
 from .admin_views import ELECTIONS, PROPOSAL_ACTIONS, PROPOSALS, QUESTIONS, STATIONS
 from .forms import BallotQuestionForm, ElectionForm, PollingStationForm
 from .models import BallotQuestion, Election, PollingStation, QuestionProposal
-from .services import RuleBroken
 
 
 def status_column():
@@ -72,7 +72,7 @@ class ElectionDeleteView(generic.DeleteView):
         if self.user_has_permission(self.permission_required):
             try:
                 services.assert_deletable(self.election())
-            except RuleBroken as refusal:
+            except Refused as refusal:
                 messages.error(request, refusal.message)
                 return redirect(reverse(self.index_url_name))
         return super().dispatch(request, *args, **kwargs)

@@ -13,13 +13,13 @@ from ballots.selectors import (
     station_accounting,
 )
 from ballots.services import (
-    BallotRefused,
     check_ballot,
     issue_ballots,
     spoil_ballot,
     use_ballot,
     void_batch,
 )
+from base.refusals import Refused
 from mock_elections.models import AgeBand, Election, PollingStation
 from voting.models import Vote
 
@@ -36,7 +36,7 @@ def station():
 def refusal(station, code, language):
     with (
         translation.override(language),
-        pytest.raises(BallotRefused) as refused,
+        pytest.raises(Refused) as refused,
         transaction.atomic(),
     ):
         use_ballot(station, code)
@@ -103,7 +103,7 @@ def test_each_refusal_has_its_own_reason_and_message_in_latvian_and_english():
             refused = refusal(station, code, language)
             assert refused.reason == reason
             seen[language].add(refused.message)
-        with pytest.raises(BallotRefused):
+        with pytest.raises(Refused):
             check_ballot(station, code)
     assert len(seen["lv"]) == len(seen["en"]) == len(cases)
     assert not seen["lv"] & seen["en"]
@@ -145,7 +145,7 @@ def test_check_ballot_without_a_station_checks_the_card_alone(station):
 
 def test_spoil_needs_a_reason_and_a_printed_card(station, admin_user):
     code = issue_ballots(station, 1).codes()[0]
-    with pytest.raises(BallotRefused) as refused:
+    with pytest.raises(Refused) as refused:
         spoil_ballot(station, code, "  ")
     assert refused.value.reason == "reason_required"
     spoil_ballot(station, code, "Nepareizi nodrukāta", by=admin_user)
@@ -155,7 +155,7 @@ def test_spoil_needs_a_reason_and_a_printed_card(station, admin_user):
         "Nepareizi nodrukāta",
         admin_user,
     )
-    with pytest.raises(BallotRefused) as refused:
+    with pytest.raises(Refused) as refused:
         spoil_ballot(station, code, "again")
     assert refused.value.reason == "spoiled"
 
