@@ -24,7 +24,7 @@ from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from base.models import District
 from base.refusals import Refused
 
-from . import admin_views, services
+from . import admin_views, audit, services
 from .admin_views import ELECTIONS, PROPOSAL_ACTIONS, PROPOSALS, QUESTIONS, STATIONS
 from .forms import BallotQuestionForm, ElectionForm, PollingStationForm
 from .models import BallotQuestion, Election, PollingStation, QuestionProposal
@@ -435,3 +435,9 @@ class MockElectionsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_mock_elections_viewsets():
     return MockElectionsGroup()
+
+
+@hooks.register("register_log_actions")
+def register_election_log_actions(actions):
+    for action, (label, message) in audit.ACTIONS.items():
+        actions.register_action(action, label, message)
