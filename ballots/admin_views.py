@@ -27,6 +27,7 @@ from .models import Ballot, BallotBatch
 from .printing import batch_pdf
 from .qr import ballot_qr_svg
 from .selectors import station_accounting, with_accounting
+from .services import note_batch_downloaded
 
 
 class BatchPermissionPolicy(ModelPermissionPolicy):
@@ -89,6 +90,7 @@ def batch_pdf_view(request, pk):
         messages.error(request, gettext("This batch was voided: its cards must not be printed."))
         return redirect("ballots_batches:index")
     response = HttpResponse(batch_pdf(batch), content_type="application/pdf")
+    note_batch_downloaded(batch, request.user)
     filename = f"kartites-{slugify(batch.station.name)}-partija-{batch.number}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -98,6 +100,7 @@ def batch_print_view(request, pk):
     """The batch as HTML cards, for printing from the browser."""
     require_batch_permission(request)
     batch = get_object_or_404(BallotBatch.objects.select_related("station__election"), pk=pk)
+    note_batch_downloaded(batch, request.user)
     cards = [
         {"serial": serial, "code": format_code(code), "qr_svg": ballot_qr_svg(code)}
         for serial, code in enumerate(batch.codes(), start=1)

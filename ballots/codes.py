@@ -47,11 +47,11 @@ SEPARATORS = re.compile(r"[\s\-_.·]+")
 
 
 @cache
-def _derived_key(secret_key):
+def _derived_key(secret_key: str) -> bytes:
     return hmac.new(secret_key.encode(), b"ballots.code-key", hashlib.sha256).digest()
 
 
-def code_key():
+def code_key() -> bytes:
     """The secret from which every code and digest is derived (bytes)."""
     configured = getattr(settings, "BALLOT_CODE_KEY", "")
     if configured:
@@ -59,12 +59,12 @@ def code_key():
     return _derived_key(settings.SECRET_KEY)
 
 
-def keyed_hash(purpose, message):
+def keyed_hash(purpose: bytes, message: bytes) -> bytes:
     """HMAC-SHA256 of ``message`` under the code key, separated by ``purpose``."""
     return hmac.new(code_key(), purpose + b"|" + message, hashlib.sha256).digest()
 
 
-def check_character(data):
+def check_character(data: str) -> str:
     """Crockford's mod-37 check symbol for a string of base32 digits."""
     value = 0
     for character in data:
@@ -72,7 +72,7 @@ def check_character(data):
     return CHECK_ALPHABET[value % 37]
 
 
-def derive_code(seed, serial):
+def derive_code(seed: str, serial: int) -> str:
     """The canonical code (13 characters, no dashes) of card ``serial`` of a batch's ``seed``."""
     raw = keyed_hash(b"code", bytes.fromhex(seed) + serial.to_bytes(4, "big"))
     number = int.from_bytes(raw[:8], "big") >> (64 - ENTROPY_BITS)
@@ -80,17 +80,17 @@ def derive_code(seed, serial):
     return data + check_character(data)
 
 
-def code_digest(code):
+def code_digest(code: str) -> str:
     """What the database stores to find a card: a keyed hash of its canonical code."""
     return keyed_hash(b"digest", code.encode()).hex()
 
 
-def format_code(code):
+def format_code(code: str) -> str:
     """The printed form: groups of four, the check character last (``ABCD-EFGH-JKMN-P``)."""
     return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))
 
 
-def normalise_code(text):
+def normalise_code(text: str | None) -> str:
     """The canonical code from what someone typed; raises Refused saying what is wrong.
 
     Accepts lower case, spaces and dashes, and Crockford's aliases (O for 0, I and L for 1).

@@ -35,8 +35,8 @@ class IssueBatchForm(WagtailAdminModelForm):
         if station is not None and size is not None and layout is not None:
             try:
                 check_can_issue(station, size, layout)
-            except ValidationError as refused:
-                self.add_error(self.FIELD_FOR_REFUSAL.get(refused.code), refused)
+            except Refused as refused:
+                self.add_error(self.FIELD_FOR_REFUSAL.get(refused.reason), refused.message)
         return cleaned
 
     def save(self, commit=True):

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, audit
 from .forms import IssueBatchForm, VoidBatchForm
 from .models import BallotBatch
 
@@ -101,3 +101,9 @@ class BallotsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_ballots_viewsets():
     return BallotsViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_ballot_log_actions(actions):
+    for action, (label, message) in audit.ACTIONS.items():
+        actions.register_action(action, label, message)
