@@ -130,7 +130,9 @@ class BallotQuestionForm(WagtailAdminModelForm):
     def _check_bands_belong_to(self, election, bands):
         wrong = [band for band in bands if band.election_id != election.pk]
         wordings = self.formsets.get("easy_read_wordings")
-        if wordings is not None:
+        # The question's own fields are cleaned before its formsets: asking the formset first
+        # cleans its rows, so a row with an error shows that error instead of failing here.
+        if wordings is not None and wordings.is_valid():
             wrong += [
                 form.cleaned_data["age_band"]
                 for form in wordings.forms
