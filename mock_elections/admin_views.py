@@ -80,7 +80,7 @@ class ElectionOverviewView(ObjectAdminView):
             can_change_stations=ModelPermissionPolicy(PollingStation).user_has_permission(
                 self.request.user, "change"
             ),
-            **selectors.election_overview(self.object),
+            **vars(selectors.election_overview(self.object)),
         )
         return context
 
