@@ -21,6 +21,7 @@ from mock_elections.models import Election, PollingStation
 from . import codes
 from .models import Ballot, BallotBatch
 from .qr import parse_payload
+from .tasks import draw_batch
 
 MAX_BATCH_SIZE = 5000
 # A new batch's codes must not collide with any existing card; with 60-bit codes a collision
@@ -143,7 +144,9 @@ def issue_ballots(
     election or station is closed.
     """
     check_can_issue(station, count, layout)
-    return create_batch(station, count, layout, by)
+    batch = create_batch(station, count, layout, by)
+    queue_batch_drawing(batch)
+    return batch
 
 
 def create_batch(
@@ -238,9 +241,23 @@ def void_batch(batch: BallotBatch, reason: str, by: User | None = None) -> Ballo
         batch.ballots.filter(state=Ballot.State.PRINTED).update(state=Ballot.State.VOID)
         log(batch, "ballots.batch_voided", user=by)
     batch.refresh_from_db()
+    # A cancelled batch must never be printed: its file goes with it.
+    if batch.print_file:
+        batch.print_file.delete(save=True)
     return batch
 
 
 def note_batch_downloaded(batch: BallotBatch, by: User | None) -> None:
     """Whoever downloads a batch's printable cards holds working codes: the log says who."""
     log(batch, "ballots.batch_downloaded", user=by)
+
+
+# The printable file, drawn in the background
+
+
+def queue_batch_drawing(batch: BallotBatch) -> None:
+    """Ask the task worker to draw the batch's PDF; the admin list shows its progress."""
+    BallotBatch.objects.filter(pk=batch.pk).update(
+        print_state=BallotBatch.PrintState.WAITING, print_progress=0
+    )
+    draw_batch.enqueue(batch.pk)
