@@ -18,7 +18,7 @@ from voting.models import Vote
 
 from .factories import open_station_set_up
 
-THANKS = "Paldies! Tava balss ir saskaitīta"
+THANKS = "Paldies! Tava balss ir iemesta urnā."
 
 
 def pair_and_unlock(page, live_server, set_up):
