@@ -209,8 +209,8 @@ export async function confirmVote() {
         used.push(await digestOf(code));
         await stores.meta.set("used", used);
     }
-    show("thanks");
     await updateSyncStatus();
+    show("thanks");
     syncLoop.soon(0);
     setTimeout(() => { if (state.screen === "thanks") goToVoting(); }, THANKS_SECONDS * 1000);
 }

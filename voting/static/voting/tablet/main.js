@@ -9,7 +9,7 @@ import { gettext } from "./i18n.js";
 import { startCamera } from "./scanner.js";
 import { notice, show } from "./screens.js";
 import { settings, state } from "./state.js";
-import { hooks, loadBundle, pair, refreshCounter, syncLoop, updateSyncStatus } from "./station.js";
+import { hooks, loadBundle, pair, refreshCounter, showPairing, syncLoop, updateSyncStatus } from "./station.js";
 import { askToClose, downloadCertificate, showMenu, unlock, volunteerAction } from "./volunteer.js";
 
 function on(action, handler) {
@@ -50,6 +50,8 @@ on("start-voting", goToVoting);
 on("open-station", () => volunteerAction("open/"));
 on("pause", () => volunteerAction("pause/", { paused: true }));
 on("resume", () => volunteerAction("pause/", { paused: false }));
+on("pair-again", showPairing);
+on("cancel-pairing", showMenu);
 on("sync-now", async () => { await syncLoop.run(); await showMenu(); });
 on("certificate", downloadCertificate);
 on("close-station", askToClose);
@@ -100,13 +102,17 @@ async function start() {
     await updateSyncStatus();
     // The loop runs whether or not the tablet is paired: votes of an earlier pairing still go.
     syncLoop.soon(0);
-    const pairingCode = new URLSearchParams(location.search).get("pair");
-    if (pairingCode) document.getElementById("pair-code").value = pairingCode;
-    if (!state.token) return show("pair");
+    if (!state.token) {
+        showPairing();
+        // The pairing QR code opens this page with its code (…/iecirknis/?pair=…).
+        const pairingCode = new URLSearchParams(location.search).get("pair");
+        if (pairingCode) document.getElementById("pair-code").value = pairingCode;
+        return;
+    }
     try {
-        if (!(await loadBundle())) return show("pair");
+        if (!(await loadBundle())) return showPairing();
     } catch {
-        if (state.screen !== "pair") show("pair");  // Revoked: the pairing screen says why.
+        if (state.screen !== "pair") showPairing();  // Revoked: the pairing screen says why.
         return;
     }
     // A reload (or a restart without network) goes straight back to the children's

@@ -23,18 +23,27 @@ const deadTokens = new Set();
 // What the rest of the app does after each sync round (main.js sets it).
 export const hooks = { afterSync: async () => {} };
 
+/* The pairing screen with an empty code field; while the tablet is still paired (a volunteer
+   moves it to another station) it can go back to the menu. */
+export function showPairing() {
+    show("pair");
+    document.getElementById("pair-code").value = "";
+    document.querySelector('[data-action="cancel-pairing"]').hidden = !state.token;
+}
+
 /* The server no longer knows this tablet's pairing: say why, and ask for a new code. */
 export function forgetTablet(body = {}) {
     state.token = null;
     state.bundle = null;
     localStorage.removeItem(TOKEN_KEY);
-    show("pair");
-    document.getElementById("pair-code").value = "";
+    showPairing();
     showError(body.message || gettext("This tablet is not paired with a station, or was revoked."));
 }
 
 export async function pair(code, label) {
     try {
+        // A tablet moved to another station keeps its waiting votes: each one keeps the token
+        // of the station it was cast at (queue.js) and drains with it.
         const data = await api("pair/", { method: "POST", body: { code, label } });
         state.token = data.token;
         localStorage.setItem(TOKEN_KEY, data.token);
@@ -98,13 +107,14 @@ async function syncAndRefresh() {
         pairing: { token: state.token, station: state.bundle && state.bundle.station.id },
         deadTokens,
     });
-    await updateSyncStatus();
     const drained = outcome.sent && !outcome.more;
     if (state.token && (drained || Date.now() - state.bundleLoadedAt > BUNDLE_REFRESH_MS)) {
         // Fresh ballot definitions and list of unused cards for the next offline spell; it
-        // also lets the tablet forget the cards whose votes the server now has.
+        // also lets the tablet forget the cards whose votes the server now has (before the
+        // header says all votes are synced).
         await loadBundle().catch(() => null);
     }
+    await updateSyncStatus();
     await hooks.afterSync();
     return outcome;
 }
