@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from base.refusals import Refused
 from mock_elections.models import PollingStation
 
 from . import selectors, services
@@ -54,7 +55,7 @@ def station_desk(request, station_id, pairing_code=None):
             else None
         ),
         "pairing_minutes": int(services.PAIRING_CODE_LIFETIME.total_seconds() // 60),
-        "differences": services.paper_tally_differences(station),
+        "differences": selectors.paper_tally_differences(station),
         "rounds_entered": sorted(
             set(
                 PaperTallyEntry.objects.filter(station=station).values_list(
@@ -104,7 +105,7 @@ def set_pin(request, station_id):
 
 def paper_tally(request, station_id, entry_round):
     station = _station_or_403(request, station_id)
-    lines = services.paper_tally_lines(station)
+    lines = selectors.paper_tally_lines(station)
     own = {
         (entry.question_id, entry.option_id): entry.votes
         for entry in PaperTallyEntry.objects.filter(station=station, entry_round=entry_round)
@@ -113,7 +114,7 @@ def paper_tally(request, station_id, entry_round):
     if request.method == "POST" and form.is_valid():
         try:
             services.enter_paper_tally(station, entry_round, form.counts(), by=request.user)
-        except services.StationRefused as refusal:
+        except Refused as refusal:
             form.add_error(None, refusal.message)
         else:
             messages.success(request, _("The paper counts were saved."))
