@@ -359,12 +359,47 @@ def unlock_and_start(page, code, pin="2025"):
     page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
 
 
+@pytest.fixture
+def tablet_on_disk(playwright_instance, tmp_path):
+    """A tablet browser whose profile is written to disk, so a test can read the files
+    Chromium keeps (deleted records included, until its storage compacts them)."""
+    executable = chromium_path()
+    if executable is None:
+        missing_for_browser_tests(
+            "No Chromium found: install one with `apt-get install chromium` (Debian)."
+        )
+    profile = tmp_path / "profile"
+    context = playwright_instance.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=executable,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport=TABLET,
+        has_touch=True,
+        locale="lv-LV",
+    )
+    context.set_default_timeout(10_000)
+    closed = []
+    context.on("close", lambda _context: closed.append(True))
+    yield context, profile / "Default"
+    if not closed:
+        context.close()
+
+
+def site_storage_files(profile):
+    """Every byte of the site's IndexedDB, localStorage and sessionStorage files."""
+    folders = ("IndexedDB", "Local Storage", "Session Storage")
+    files = [path for folder in folders for path in (profile / folder).rglob("*")]
+    return b"".join(path.read_bytes() for path in files if path.is_file())
+
+
+@pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_tablet_keeps_only_sealed_votes_and_forgets_cards_once_synced(
-    live_server, browser_context_factory, assert_accessible
+    live_server, tablet_on_disk, assert_accessible
 ):
     set_up = open_station_set_up(cards=6)
-    context = browser_context_factory(viewport=TABLET, has_touch=True)
+    context, profile = tablet_on_disk
     page = context.new_page()
     unlock_and_start(page, pair_and_unlock(page, live_server, set_up))
     page.wait_for_function("navigator.serviceWorker.controller !== null")
@@ -406,6 +441,12 @@ def test_the_tablet_keeps_only_sealed_votes_and_forgets_cards_once_synced(
     assert_no_plain_answers(storage)
     assert_no_trace_of_cards(storage, set_up.codes[:3], salt)
     assert selectors.station_counter(set_up.station)["total"] == 3
+
+    # Not even the browser's files on disk ever held a plain answer (sealed from the start).
+    context.close()
+    on_disk = site_storage_files(profile)
+    assert b"offline_check" in on_disk  # the files are read: the cached bundle is there
+    assert b"answers" not in on_disk
 
 
 @pytest.mark.django_db(transaction=True)
