@@ -13,6 +13,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from voting import sealing
+
 VECTOR = Path(__file__).resolve().parent / "js" / "sealing_vector.json"
 INFO = b"liepaja-ballot-box-v1"
 # Test keys only: fixed so the vector is reproducible.
@@ -98,3 +100,12 @@ def test_the_box_private_key_opens_the_vector():
 
 if __name__ == "__main__":
     VECTOR.write_text(json.dumps(make_vector(), indent=1) + "\n", encoding="utf-8")
+
+
+def test_the_servers_opener_opens_the_vector():
+    stored = json.loads(VECTOR.read_text(encoding="utf-8"))
+    scalar = unb64url(stored["box_private_jwk"]["d"])
+    private_key = sealing.private_key_from_scalar(scalar)
+    assert sealing.b64url(sealing.public_point(private_key)) == stored["box"]["public_key"]
+    opened = sealing.open_ballot(private_key, *sealing.sealed_parts(stored["sealed"]))
+    assert opened == stored["ballot"]

@@ -41,3 +41,45 @@ test("the offline digest is sha256(salt + code), cut to its bytes, in hex", asyn
     const expected = createHash("sha256").update("salt-" + code).digest("hex").slice(0, 16);
     assert.equal(await offlineDigest("salt-", code, 8), expected);
 });
+
+/* A small seeded generator (mulberry32): the same "random" cases on every run. */
+function generator(seed) {
+    let a = seed;
+    return (n) => {
+        a = (a + 0x6d2b79f5) | 0;
+        let t = Math.imul(a ^ (a >>> 15), 1 | a);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+}
+
+test("over thousands of random codes, any one typing mistake or swap is caught", () => {
+    const random = generator(2025);
+    const pick = (alphabet) => alphabet[random(alphabet.length)];
+    for (let round = 0; round < 3000; round += 1) {
+        const data = Array.from({ length: 12 }, () => pick(CODE_ALPHABET)).join("");
+        const code = data + checkCharacter(data);
+        assert.equal(canonicalCode(code.toLowerCase().replace(/(.{4})/g, "$1-")), code);
+        const position = random(13);
+        const alphabet = position === 12 ? CHECK_ALPHABET : CODE_ALPHABET;
+        const wrong = alphabet[(alphabet.indexOf(code[position]) + 1 + random(alphabet.length - 1)) % alphabet.length];
+        assert.equal(canonicalCode(code.slice(0, position) + wrong + code.slice(position + 1)), null);
+        const swap = random(11);
+        if (code[swap] !== code[swap + 1]) {
+            assert.equal(canonicalCode(code.slice(0, swap) + code[swap + 1] + code[swap] + code.slice(swap + 2)), null);
+        }
+    }
+});
+
+test("junk never passes unless it is a code with its own check character", () => {
+    const random = generator(7);
+    const characters = CHECK_ALPHABET + "oilOIL -_./:?#%abcxyz€ā";
+    for (let round = 0; round < 5000; round += 1) {
+        const typed = Array.from({ length: random(20) }, () => characters[random(characters.length)]).join("");
+        const code = canonicalCode(typed);
+        if (code !== null) {
+            assert.equal(code.length, 13);
+            assert.equal(checkCharacter(code.slice(0, 12)), code[12]);
+        }
+    }
+});
