@@ -47,6 +47,7 @@ def station_desk(request, station_id, pairing_code=None, digest_form=None):
         "set_aside": station.set_aside_votes.order_by("-counted_hour")[:50],
         "tally_check": services.check_tally(station) if station.status == "closed" else None,
         "digest_form": digest_form or CertificateDigestForm(),
+        "results_published": station.election.status == "published",
         "station": station,
         "tablets": station.tablets.order_by("revoked_at", "label"),
         "counter": selectors.station_counter(station),
@@ -137,6 +138,14 @@ def check_digest(request, station_id):
     return station_desk(request, station_id, digest_form=form)
 
 
+@require_POST
+def reopen_counting(request, station_id):
+    station = _station_or_403(request, station_id)
+    services.reopen_counting(station, by=request.user)
+    messages.success(request, _("Paper counting is reopened for this station."))
+    return redirect("voting_desk:desk", station_id=station.pk)
+
+
 def paper_tally(request, station_id, entry_round):
     station = _station_or_403(request, station_id)
     lines = selectors.paper_tally_lines(station)
@@ -195,4 +204,5 @@ class StationDeskViewSet(ViewSet):
             path("<int:station_id>/certificate/", certificate, name="certificate"),
             path("<int:station_id>/count/", count, name="count"),
             path("<int:station_id>/digest/", check_digest, name="digest"),
+            path("<int:station_id>/reopen/", reopen_counting, name="reopen"),
         ]
