@@ -111,6 +111,7 @@ LOG_ACTIONS = {
     "voting.reopen_counting": (_("Reopen counting"), _("Counting reopened")),
     "voting.count": (_("Count the station"), _("Station counted")),
     "voting.close_box": (_("Close the ballot box"), _("Ballot box closed")),
+    "voting.certify_digest": (_("Check a certificate's digest"), _("Certificate digest checked")),
 }
 
 

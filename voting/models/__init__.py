@@ -1,6 +1,6 @@
 """The voting app's tables, one module per subject, re-exported here."""
 
-from .ballot_box import BallotBox, SealedVote, SetAsideVote
+from .ballot_box import BallotBox, SealedVote, SetAsideVote, StationTally
 from .paper import PaperTally, PaperTallyCorrection, PaperTallyEntry
 from .tablets import (
     DuplicateOfflineUse,
@@ -22,6 +22,7 @@ __all__ = [
     "SealedVote",
     "SetAsideVote",
     "StationSettings",
+    "StationTally",
     "StationTablet",
     "Vote",
     "VoteAnswer",

@@ -3,6 +3,7 @@ and the ballots a count had to set aside."""
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -97,3 +98,45 @@ class SetAsideVote(models.Model):
 
     def __str__(self):
         return f"{self.station}: {self.reason}"
+
+
+class StationTally(models.Model):
+    """The digest of a station's counted tally as recorded when it was counted (or its paper
+    counts accepted), and as an organiser typed it from the signed paper certificate.
+    `verify_results` recomputes the digest from the votes and compares it with both."""
+
+    station = models.OneToOneField(
+        "mock_elections.PollingStation",
+        on_delete=models.CASCADE,
+        related_name="tally",
+        verbose_name=_("station"),
+        help_text=_("One tally record per station."),
+    )
+    digest = models.CharField(
+        _("digest"), max_length=11, help_text=_("Recorded by the count, e.g. “7K2QD-M9XAE”.")
+    )
+    recorded_at = models.DateTimeField(
+        _("recorded at"), auto_now=True, help_text=_("When the count last recorded it.")
+    )
+    certified_digest = models.CharField(
+        _("digest on the certificate"),
+        max_length=11,
+        blank=True,
+        help_text=_("As typed by an organiser from the signed closing certificate."),
+    )
+    certified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("typed by"),
+        help_text=_("The organiser who typed the certificate's digest."),
+    )
+
+    class Meta:
+        verbose_name = _("station tally")
+        verbose_name_plural = _("station tallies")
+
+    def __str__(self):
+        return f"{self.station}: {self.digest}"

@@ -10,7 +10,7 @@ from mock_elections.models import PollingStation
 
 from ..models import DuplicateOfflineUse, PaperTally, PaperTallyEntry
 from .accounting import station_accounting
-from .counting import station_tally_digest
+from .counting import station_tally_digest, uncounted_votes
 from .paper import paper_tally_differences
 from .tablets import station_counter
 
@@ -68,4 +68,5 @@ def closing_summary(station: PollingStation) -> dict[str, Any]:
         "tablets": tablets,
         "explanations": explanations,
         "tally_digest": station_tally_digest(station),
+        "uncounted_votes": uncounted_votes(station),
     }

@@ -7,7 +7,8 @@ One module per part of the day; everything is re-exported here so callers write
 - station: opening, pausing, closing and spoiling from a tablet;
 - votes: sealed votes synced exactly once;
 - ballot_box, content, counting: the sealed ballot box and counting it;
-- paper: the paper fallback, typed twice.
+- paper: the paper fallback, typed twice;
+- tallies: station tally digests recorded, certified and verified.
 """
 
 from .ballot_box import box_private_key, close_ballot_box, ensure_ballot_box
@@ -47,6 +48,14 @@ from .station import (
     pause_station_from_tablet,
     set_paused,
     spoil_ballot_from_tablet,
+)
+from .tallies import (
+    TallyCheck,
+    certify_digest,
+    check_tally,
+    record_election_tallies,
+    record_tally,
+    verify_election_tallies,
 )
 from .votes import (
     MAX_VOTES_PER_SYNC,
@@ -103,4 +112,10 @@ __all__ = [
     "spoil_ballot_from_tablet",
     "station_settings",
     "sync_votes",
+    "TallyCheck",
+    "certify_digest",
+    "check_tally",
+    "record_election_tallies",
+    "record_tally",
+    "verify_election_tallies",
 ]

@@ -26,6 +26,7 @@ from ..selectors import ballot_rules
 from .ballot_box import box_private_key, ensure_ballot_box
 from .common import hour_of
 from .content import check_ballot_content
+from .tallies import record_tally
 
 # Tables whose old row versions and page order must not outlive a count.
 CLEANED_MODELS = (Vote, VoteAnswer, SealedVote)
@@ -98,6 +99,7 @@ def _count_in_one_transaction(station: PollingStation, by: User | None) -> Count
     )
     SealedVote.objects.filter(pk__in=[sealed.pk for sealed in sealed_votes]).delete()
     outcome.counted = len(votes)
+    record_tally(station)
     log(
         station,
         "voting.count",

@@ -56,7 +56,7 @@ def pair_tablet(pairing_code: str | None, label: str | None) -> tuple[StationTab
     once and only its hash is kept. Logged with the organiser who made the code."""
     code = normalise_pairing_code(pairing_code)
     pairing = (
-        PairingCode.objects.select_for_update()
+        PairingCode.objects.select_for_update(of=("self",))
         .select_related("station", "created_by")
         .filter(code_digest=digest(code), used_at__isnull=True, expires_at__gt=timezone.now())
         .first()

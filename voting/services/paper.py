@@ -19,6 +19,7 @@ from ..models import PaperTally, PaperTallyCorrection, PaperTallyEntry
 from ..selectors import paper_tally_differences, paper_tally_lines
 from .common import as_int
 from .pin import station_settings
+from .tallies import record_tally
 
 # More paper ballots than any station prints; a larger number is a typing slip.
 MAX_PAPER_COUNT = 100_000
@@ -142,4 +143,5 @@ def accept_paper_tallies(station: PollingStation) -> bool:
         for entry in PaperTallyEntry.objects.filter(station=station, entry_round=1)
         if entry.votes
     )
+    record_tally(station)
     return True
