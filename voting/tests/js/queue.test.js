@@ -150,3 +150,14 @@ test("the sync loop backs off while the network fails and starts again at once w
     assert.equal(delays.at(-1), 100);
     assert.equal(loop.backoff, 10);
 });
+
+test("when the current pairing itself is refused, its votes wait for the next pairing", async () => {
+    const stores = fakeStores();
+    await stores.queue.add(vote(1, { token: "T1", station: 1 }));
+    const { received, send } = server({ revoked: new Set(["T1"]) });
+    const deadTokens = new Set();
+    await drain(stores, send, { token: "T1", station: 1 }, deadTokens);
+    assert.deepEqual([...deadTokens], ["T1"]);
+    assert.deepEqual((await stores.queue.all()).map((v) => v.token), ["T1"]);
+    assert.equal(received.length, 0);
+});

@@ -36,7 +36,8 @@ export async function syncRound({ queue, meta, send, pairing, deadTokens, size =
         if (error.status === 401) {
             // That pairing was revoked. Votes of the station the tablet is paired with again
             // go with its new token; those of another station wait for their own.
-            const mine = batch.items.filter((vote) => pairing.token && vote.station === pairing.station);
+            const pairedAnew = pairing.token && pairing.token !== batch.token;
+            const mine = batch.items.filter((vote) => pairedAnew && vote.station === pairing.station);
             if (mine.length) await queue.put(mine.map((vote) => ({ ...vote, token: pairing.token })));
             else deadTokens.add(batch.token);
             return { sent: 0, more: true };
