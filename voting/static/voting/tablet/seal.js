@@ -8,8 +8,8 @@
    {"age_band", "answers": [{"question", "option"}]}. Keys and bytes travel as base64url
    without padding. */
 
-export const SEAL_VERSION = 1;
-export const SEAL_INFO = "liepaja-ballot-box-v1";
+const SEAL_VERSION = 1;
+const SEAL_INFO = "liepaja-ballot-box-v1";
 export const CURVE = { name: "ECDH", namedCurve: "P-256" };
 
 export function toBase64url(bytes) {

@@ -32,7 +32,7 @@ export function showPairing() {
 }
 
 /* The server no longer knows this tablet's pairing: say why, and ask for a new code. */
-export function forgetTablet(body = {}) {
+function forgetTablet(body = {}) {
     state.token = null;
     state.bundle = null;
     localStorage.removeItem(TOKEN_KEY);

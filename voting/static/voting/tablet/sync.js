@@ -5,7 +5,7 @@
 
 import { nextBatch, wireItem } from "./queue.js";
 
-export const SYNC_BATCH = 100;
+const SYNC_BATCH = 100;
 
 async function addRefused(meta, count) {
     if (count) await meta.set("refused", ((await meta.get("refused")) || 0) + count);
