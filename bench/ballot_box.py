@@ -184,7 +184,7 @@ def fresh_postgres():
     try:
         postgres('DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         postgres('CREATE DATABASE "{name}"')
-    except Exception as error:  # noqa: BLE001 - any failure means "no PostgreSQL here"
+    except Exception as error:  # any failure means "no PostgreSQL here"
         print(f"PostgreSQL skipped: {error}")
         return None
     return PG_URL
