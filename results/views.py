@@ -4,23 +4,28 @@ Each one asks the selectors whether the election is public yet; before that they
 "not yet" (the page) or 404 (files and counters), for everyone, signed in or not.
 """
 
+import datetime
+from typing import Any
+
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from mock_elections.models import Election
 from results import open_data
 from results.middleware import FAST_PATH_SECONDS, can_use_fast_path, store_for_fast_path
-from results.models import CityFollowUp
+from results.models import CityFollowUp, ElectionResultsPage
 from results.selectors import (
     FINAL_RESULTS_CACHE_SECONDS,
     PRELIMINARY_RESULTS_CACHE_SECONDS,
+    PublicResults,
     is_public,
     not_yet_cache_seconds,
     public_counter_total,
@@ -30,13 +35,15 @@ from results.selectors import (
     shows_public_counter,
 )
 
-# Okabe–Ito: distinguishable with every common colour-vision deficiency; all ≥ 3:1 on white.
-CHART_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#000000"]
 COUNTER_CACHE_SECONDS = 10
+# While another process computes just-published results (results.single_flight), a reader
+# may briefly get "not yet" although the results are public: that answer is never kept, and
+# open data files say to ask again after this long.
+BUSY_SECONDS = 2
 
 
-def _follow_ups(election):
-    follow_ups = {}
+def _follow_ups(election: Election) -> dict[int, list[CityFollowUp]]:
+    follow_ups: dict[int, list[CityFollowUp]] = {}
     for follow_up in CityFollowUp.objects.filter(question__election=election).select_related(
         "photo"
     ):
@@ -44,7 +51,9 @@ def _follow_ups(election):
     return follow_ups
 
 
-def results_page_context(page, request, now):
+def results_page_context(
+    page: ElectionResultsPage, request: HttpRequest, now: datetime.datetime
+) -> tuple[Election, PublicResults | None, dict[str, Any]]:
     election = Election.objects.get(pk=page.election_id)
     data = public_results(election, now)
     context = page.get_context(request)
@@ -52,6 +61,7 @@ def results_page_context(page, request, now):
         {
             "election": election,
             "results": data,
+            "follow_ups": _follow_ups(election) if data is not None else {},
             "counter": (
                 public_counter_total(election)
                 if data is None and shows_public_counter(election)
@@ -59,17 +69,12 @@ def results_page_context(page, request, now):
             ),
         }
     )
-    if data is not None:
-        follow_ups = _follow_ups(election)
-        for position, question in enumerate(data["questions"]):
-            question["follow_ups"] = follow_ups.get(question["id"], [])
-            for index, option in enumerate(question["options"]):
-                option["colour"] = CHART_COLOURS[index % len(CHART_COLOURS)]
-            question["position"] = position + 1
     return election, data, context
 
 
-def serve_results_page(page, request, *args, **kwargs):
+def serve_results_page(
+    page: ElectionResultsPage, request: HttpRequest, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """Render the results page; for anonymous visitors the HTML is cached under a key that
     holds the election's status and release time, so a publication shows at once and "not
     yet" never outlives the release time. The rendered page also goes to the middleware's
@@ -94,10 +99,13 @@ def serve_results_page(page, request, *args, **kwargs):
 
     content = cache.get(key) if cacheable else None
     if content is None:
-        _election, _data, context = results_page_context(page, request, now)
-        response = TemplateResponse(request, page.get_template(request), context)
-        response.render()
+        _election, data, context = results_page_context(page, request, now)
+        rendered = TemplateResponse(request, page.get_template(request), context)
+        rendered.render()
+        response: HttpResponse = rendered
         content = response.content
+        if public and data is None:
+            cacheable = False
         if cacheable:
             cache.set(key, content, seconds)
     else:
@@ -146,15 +154,31 @@ def participation_counter_json(request, slug):
     return JsonResponse({"election": election.slug, "voted": _counter_total(election)})
 
 
-def _published_data(slug):
+class ResultsBeingCounted(Exception):
+    """Results just published are being computed by another process: ask again shortly."""
+
+
+def _published_data(slug: str) -> PublicResults:
     election = get_object_or_404(Election, slug=slug, is_rehearsal=False)
+    if not is_public(election):
+        raise Http404
     data = public_results(election)
     if data is None:
-        raise Http404
+        raise ResultsBeingCounted
     return data
 
 
-def _download(content, content_type, filename):
+def _being_counted() -> HttpResponse:
+    response = HttpResponse(
+        _("The results are being prepared. Try again in a few seconds."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(BUSY_SECONDS)
+    return response
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -164,9 +188,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
-def open_data_table(request, slug, dataset, extension):
+def open_data_table(request: HttpRequest, slug: str, dataset: str, extension: str) -> HttpResponse:
     """results or participation as CSV, XLSX or JSON (JSON holds both tables)."""
-    data = _published_data(slug)
+    try:
+        data = _published_data(slug)
+    except ResultsBeingCounted:
+        return _being_counted()
     filename = f"{slug}-{dataset}.{extension}"
     if extension == "csv":
         return _download(
@@ -184,9 +211,12 @@ def open_data_table(request, slug, dataset, extension):
 
 
 @require_GET
-def open_data_election_report(request, slug):
+def open_data_election_report(request: HttpRequest, slug: str) -> HttpResponse:
     """The NIST SP 1500-100 Election Results Reporting JSON."""
-    data = _published_data(slug)
+    try:
+        data = _published_data(slug)
+    except ResultsBeingCounted:
+        return _being_counted()
     return _download(
         open_data.as_election_report(data), "application/json", f"{slug}-nist-err.json"
     )
