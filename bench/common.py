@@ -36,10 +36,12 @@ def free_port():
 
 
 @contextmanager
-def gunicorn_server(env, workers, threads, deadline=60):
+def gunicorn_server(env, workers, threads, deadline=60, log_path=None):
     """Run the production server on a free loopback port; yield the port once it answers,
-    stop the server afterwards."""
+    stop the server afterwards. With `log_path`, its output (the application's log too) goes
+    to that file."""
     port = free_port()
+    log = open(log_path, "ab") if log_path else None  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [
             sys.executable,
@@ -57,6 +59,8 @@ def gunicorn_server(env, workers, threads, deadline=60):
         ],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=log,
     )
     try:
         started = time.monotonic()
@@ -74,3 +78,5 @@ def gunicorn_server(env, workers, threads, deadline=60):
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if log:
+            log.close()

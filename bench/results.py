@@ -249,13 +249,13 @@ def measure(workdir, serve=True):
         _serve_and_measure(_environment(workdir), _results_page(election))
 
 
-def _fresh_postgres_database():
+def _fresh_postgres_database(url=PG_URL):
     """Drop and create the bench database; False when no PostgreSQL answers."""
     import psycopg
 
-    name = PG_URL.rsplit("/", 1)[1]
+    name = url.rsplit("/", 1)[1]
     try:
-        with psycopg.connect(PG_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
             admin.execute(f'CREATE DATABASE "{name}"')
     except psycopg.OperationalError:

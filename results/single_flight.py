@@ -29,13 +29,13 @@ def pause() -> None:
 
 def compute_once(
     key: str,
-    compute: Callable[[], T],
+    compute: Callable[[], T | None],
     seconds: Callable[[T], int],
     fallback_key: str | None = None,
     fallback_seconds: int = 24 * 60 * 60,
 ) -> T | None:
     """The cached value at `key`, computed by one caller only when it is missing and then
-    kept for `seconds(value)`. Callers
+    kept for `seconds(value)` (a computation that gives None is not kept). Callers
     that lose the race wait up to WAIT_SECONDS, then get the value at `fallback_key` (kept
     from an earlier computation) or None."""
     value: T | None = cache.get(key)
@@ -45,10 +45,16 @@ def compute_once(
     token = uuid.uuid4().hex
     if cache.add(lock_key, token, LOCK_SECONDS):
         try:
+            # The previous holder may have stored the value and let go of the lock between
+            # our first look and our taking the lock: look again before computing.
+            value = cache.get(key)
+            if value is not None:
+                return value
             value = compute()
-            cache.set(key, value, seconds(value))
-            if fallback_key is not None:
-                cache.set(fallback_key, value, fallback_seconds)
+            if value is not None:
+                cache.set(key, value, seconds(value))
+                if fallback_key is not None:
+                    cache.set(fallback_key, value, fallback_seconds)
         finally:
             # Only our own lock: one that timed out and was taken over stays with its owner.
             if cache.get(lock_key) == token:

@@ -34,6 +34,7 @@ from results.selectors import (
     results_version,
     shows_public_counter,
 )
+from results.single_flight import compute_once
 
 COUNTER_CACHE_SECONDS = 10
 # While another process computes just-published results (results.single_flight), a reader
@@ -97,19 +98,24 @@ def serve_results_page(
     else:
         seconds = PRELIMINARY_RESULTS_CACHE_SECONDS
 
-    content = cache.get(key) if cacheable else None
-    if content is None:
+    def render() -> tuple[bytes, bool]:
+        """The page's HTML, and whether it may be kept: not when the results are public but
+        still being computed elsewhere, so this reader got "not yet" meanwhile."""
         _election, data, context = results_page_context(page, request, now)
-        rendered = TemplateResponse(request, page.get_template(request), context)
-        rendered.render()
-        response: HttpResponse = rendered
-        content = response.content
-        if public and data is None:
-            cacheable = False
-        if cacheable:
-            cache.set(key, content, seconds)
-    else:
-        response = HttpResponse(content)
+        rendered = TemplateResponse(request, page.get_template(request), context).render()
+        return rendered.content, not (public and data is None)
+
+    def render_to_keep() -> bytes | None:
+        content, keep = render()
+        return content if keep else None
+
+    # One render per publication and language, however many readers arrive at once.
+    content = compute_once(key, render_to_keep, lambda _html: seconds) if cacheable else None
+    if content is None:
+        # Signed in, or nothing could be kept: this reader's own page, kept nowhere.
+        content, _keep = render()
+        cacheable = False
+    response = HttpResponse(content)
     if cacheable:
         store_for_fast_path(
             request, response, seconds, waiting_for_election=None if public else election.pk
