@@ -2,8 +2,8 @@
 for everything one election publishes, 50 stations × 10 districts × 4 age bands × 3
 questions (3 options and abstaining each), against the raw GROUP BY of the same votes.
 
-Two elections: a large one (few small counts) and a small one (many small counts, where the
-audit has most to do). Runs on a temporary SQLite file with the production settings module
+Three elections: a large one (few small counts) down to a very small one (many small counts,
+where the audit has most to do). Runs on a temporary SQLite file with the production settings module
 and throwaway secrets. Prints figures; asserts nothing.
 """
 
@@ -17,7 +17,7 @@ import time
 from bench.common import ROOT
 from bench.results import _environment, _fill
 
-SIZES = (100_000, 2_000)
+SIZES = (100_000, 2_000, 300)
 REPEAT = 3
 
 

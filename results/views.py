@@ -125,14 +125,14 @@ def serve_results_page(
     return response
 
 
-def _counted_election(slug):
+def _counted_election(slug: str) -> Election:
     election = get_object_or_404(Election, slug=slug, is_rehearsal=False)
     if not shows_public_counter(election):
         raise Http404
     return election
 
 
-def _counter_total(election):
+def _counter_total(election: Election) -> int:
     key = f"results:counter:{election.pk}"
     total = cache.get(key)
     if total is None:
@@ -143,7 +143,7 @@ def _counter_total(election):
 
 @require_GET
 @cache_control(public=True, max_age=COUNTER_CACHE_SECONDS)
-def participation_counter(request, slug):
+def participation_counter(request: HttpRequest, slug: str) -> HttpResponse:
     """A small public page with the number of children who have voted so far."""
     election = _counted_election(slug)
     return render(
@@ -155,7 +155,7 @@ def participation_counter(request, slug):
 
 @require_GET
 @cache_control(public=True, max_age=COUNTER_CACHE_SECONDS)
-def participation_counter_json(request, slug):
+def participation_counter_json(request: HttpRequest, slug: str) -> JsonResponse:
     election = _counted_election(slug)
     return JsonResponse({"election": election.slug, "voted": _counter_total(election)})
 
@@ -229,6 +229,6 @@ def open_data_election_report(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def open_data_schema(request):
+def open_data_schema(request: HttpRequest) -> HttpResponse:
     """A page describing every open data file and column."""
     return render(request, "results/open_data_schema.html")

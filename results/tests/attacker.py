@@ -38,9 +38,14 @@ def narrowest_ranges(counts, sums, hidden):
 
 
 def narrowed(counts, sums, hidden, threshold):
-    """The hidden keys the attacker pins to a range narrower than the threshold."""
-    return {
-        key: (low, high)
-        for key, (low, high) in narrowest_ranges(counts, sums, hidden).items()
-        if high - low < threshold - 1e-6
-    }
+    """The small counts (0 < count < threshold) the attacker pins to a range narrower than the
+    threshold; a small count left published counts as pinned."""
+    small = {key for key, value in counts.items() if 0 < value < threshold}
+    found = {key: (counts[key], counts[key]) for key in small - set(hidden)}
+    ranges = narrowest_ranges(counts, sums, hidden)
+    found.update(
+        (key, ranges[key])
+        for key in small & set(hidden)
+        if ranges[key][1] - ranges[key][0] < threshold - 1e-6
+    )
+    return found
