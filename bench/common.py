@@ -37,10 +37,12 @@ def free_port():
 
 
 @contextmanager
-def gunicorn_server(env, workers, threads, deadline=60, cwd=ROOT):
+def gunicorn_server(env, workers, threads, deadline=60, cwd=ROOT, log_path=None):
     """Run the production server (of the checkout at `cwd`) on a free loopback port; yield the
-    port once it answers, stop the server afterwards."""
+    port once it answers, stop the server afterwards. With `log_path`, its output (the
+    application's log too) goes to that file."""
     port = free_port()
+    log = open(log_path, "ab") if log_path else None  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [
             sys.executable,
@@ -58,6 +60,8 @@ def gunicorn_server(env, workers, threads, deadline=60, cwd=ROOT):
         ],
         cwd=cwd,
         env=env,
+        stdout=log,
+        stderr=log,
     )
     try:
         started = time.monotonic()
@@ -75,3 +79,5 @@ def gunicorn_server(env, workers, threads, deadline=60, cwd=ROOT):
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if log:
+            log.close()

@@ -45,7 +45,7 @@ def _timed(function, repeat):
     return statistics.median(timings)
 
 
-def _fill(rng):
+def _fill(rng, votes=VOTES):
     """One published election: 50 stations in 10 districts, 4 age bands, 3 questions."""
     from django.utils import timezone
 
@@ -96,20 +96,20 @@ def _fill(rng):
             for k in range(3)
         ]
         questions.append((question, options + [None]))
-    votes = [
+    cast = [
         Vote(
             election=election,
             station=rng.choice(stations),
             age_band=rng.choice(bands),
             cast_hour=day + datetime.timedelta(hours=rng.randrange(14)),
         )
-        for _ in range(VOTES)
+        for _ in range(votes)
     ]
-    Vote.objects.bulk_create(votes, batch_size=5000)
+    Vote.objects.bulk_create(cast, batch_size=5000)
     VoteAnswer.objects.bulk_create(
         (
             VoteAnswer(vote=vote, question=question, option=rng.choice(options))
-            for vote in votes
+            for vote in cast
             for question, options in questions
         ),
         batch_size=5000,
@@ -249,13 +249,13 @@ def measure(workdir, serve=True):
         _serve_and_measure(_environment(workdir), _results_page(election))
 
 
-def _fresh_postgres_database():
+def _fresh_postgres_database(url=PG_URL):
     """Drop and create the bench database; False when no PostgreSQL answers."""
     import psycopg
 
-    name = PG_URL.rsplit("/", 1)[1]
+    name = url.rsplit("/", 1)[1]
     try:
-        with psycopg.connect(PG_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
             admin.execute(f'CREATE DATABASE "{name}"')
     except psycopg.OperationalError:

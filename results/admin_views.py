@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
+from base.refusals import Refused
 from mock_elections.models import Election
 from results.forms import PrecinctFileForm
 from results.selectors import live_participation
-from results.services import PrecinctFileRefused, import_precinct_turnout
+from results.services import import_precinct_turnout
 
 LIVE_REFRESH_SECONDS = 30
 
@@ -146,9 +147,11 @@ def import_precinct_file(request):
     if request.method == "POST" and form.is_valid():
         election = form.cleaned_data["adult_election"]
         try:
-            count = import_precinct_turnout(election, form.cleaned_data["file"].read())
-        except PrecinctFileRefused as refusal:
-            errors = refusal.errors
+            count = import_precinct_turnout(
+                election, form.cleaned_data["file"].read(), by=request.user
+            )
+        except Refused as refusal:
+            errors = refusal.details.get("errors", [refusal.message])
             messages.error(request, _("The file was refused; nothing was imported."))
         else:
             messages.success(

@@ -1,22 +1,36 @@
-"""Writing results data: the preliminary/final label and the official adult precinct figures."""
+"""Writing results data: the preliminary/final label and the official adult precinct figures.
+
+A file that cannot be imported is refused whole with `base.refusals.Refused` (reason
+"bad_file", every row's error in `details["errors"]`); the admin view shows them.
+"""
 
 import csv
 import io
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from results.models import AdultPrecinctTurnout, ResultsStatus
+from wagtail.log_actions import log
+
+from base.refusals import Refused
+from mock_elections.models import Election
+from results.models import AdultElection, AdultPrecinctTurnout, ResultsStatus
 
 PRECINCT_CSV_COLUMNS = ["precinct_number", "name", "registered_voters", "votes_cast"]
 
 
-def mark_results(election, *, is_final):
-    """Label an election's results preliminary or final."""
+User = AbstractBaseUser | AnonymousUser
+PrecinctRow = tuple[str, str, int, int]  # number, name, registered voters, votes cast
+
+
+def mark_results(election: Election, *, is_final: bool, by: User | None = None) -> ResultsStatus:
+    """Label an election's results preliminary or final; the audit log says who did."""
     status, _created = ResultsStatus.objects.update_or_create(
         election=election, defaults={"is_final": is_final}
     )
+    log(status, "results.marked_final" if is_final else "results.marked_preliminary", user=by)
     return status
 
 
@@ -25,26 +39,23 @@ class RowError:
     row: int  # 1 is the header line, as a spreadsheet numbers it
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
 
 
-class PrecinctFileRefused(Exception):
-    """The file was refused whole; nothing was imported. `errors` says what and where."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(str(error) for error in errors))
-        self.errors = errors
+def _refuse(errors: list[RowError]) -> Refused:
+    """The file is refused whole; nothing is imported. `errors` says what and where."""
+    return Refused("bad_file", "; ".join(str(error) for error in errors), errors=list(errors))
 
 
-def _decode(raw):
+def _decode(raw: bytes) -> str:
     """UTF-8 text (a byte-order mark from spreadsheet programs is fine), or the row where the
     first byte that is not UTF-8 sits."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         row = raw[: error.start].count(b"\n") + 1
-        raise PrecinctFileRefused(
+        raise _refuse(
             [
                 RowError(
                     row,
@@ -57,7 +68,7 @@ def _decode(raw):
         ) from error
 
 
-def _whole_number(value, label, row, errors):
+def _whole_number(value: str, label: str, row: int, errors: list[RowError]) -> int | None:
     text = value.strip().replace(" ", "").replace("\u00a0", "")
     if not text.isdigit():
         errors.append(
@@ -71,18 +82,18 @@ def _whole_number(value, label, row, errors):
     return int(text)
 
 
-def parse_precinct_file(raw):
+def parse_precinct_file(raw: bytes) -> list[PrecinctRow]:
     """Check every row of an official precinct CSV (columns: precinct number, name,
     registered voters, votes cast) and return the rows, or refuse with every error found."""
     text = _decode(raw)
     if not text.strip():
-        raise PrecinctFileRefused([RowError(1, _("the file is empty."))])
+        raise _refuse([RowError(1, _("the file is empty."))])
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [column.strip().lower() for column in next(reader)]
     if header != PRECINCT_CSV_COLUMNS:
-        raise PrecinctFileRefused(
+        raise _refuse(
             [
                 RowError(
                     1,
@@ -95,7 +106,9 @@ def parse_precinct_file(raw):
             ]
         )
 
-    errors, rows, seen = [], [], {}
+    errors: list[RowError] = []
+    rows: list[PrecinctRow] = []
+    seen: dict[str, int] = {}
     for row_number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
@@ -135,18 +148,22 @@ def parse_precinct_file(raw):
                     % {"votes": votes, "registered": registered},
                 )
             )
-        rows.append((number, name, registered, votes))
+        if registered is not None and votes is not None:
+            rows.append((number, name, registered, votes))
     if not rows and not errors:
         errors.append(RowError(2, _("the file has a header but no precincts.")))
     if errors:
-        raise PrecinctFileRefused(errors)
+        raise _refuse(errors)
     return rows
 
 
 @transaction.atomic
-def import_precinct_turnout(adult_election, raw):
+def import_precinct_turnout(
+    adult_election: AdultElection, raw: bytes, by: User | None = None
+) -> int:
     """Replace an adult election's precinct figures with those of the file, all or nothing.
-    The specially-designed mark, set by hand in the admin, survives a re-import."""
+    The specially-designed mark, set by hand in the admin, survives a re-import. The audit
+    log records who imported how many precincts."""
     rows = parse_precinct_file(raw)
     specially_designed = set(
         adult_election.precincts.filter(is_specially_designed=True).values_list(
@@ -165,4 +182,5 @@ def import_precinct_turnout(adult_election, raw):
         )
         for number, name, registered, votes in rows
     )
+    log(adult_election, "results.turnout_imported", user=by, data={"precincts": len(rows)})
     return len(rows)

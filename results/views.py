@@ -4,23 +4,28 @@ Each one asks the selectors whether the election is public yet; before that they
 "not yet" (the page) or 404 (files and counters), for everyone, signed in or not.
 """
 
+import datetime
+from typing import Any
+
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from mock_elections.models import Election
 from results import open_data
 from results.middleware import FAST_PATH_SECONDS, can_use_fast_path, store_for_fast_path
-from results.models import CityFollowUp
+from results.models import CityFollowUp, ElectionResultsPage
 from results.selectors import (
     FINAL_RESULTS_CACHE_SECONDS,
     PRELIMINARY_RESULTS_CACHE_SECONDS,
+    PublicResults,
     is_public,
     not_yet_cache_seconds,
     public_counter_total,
@@ -29,14 +34,17 @@ from results.selectors import (
     results_version,
     shows_public_counter,
 )
+from results.single_flight import compute_once
 
-# Okabe–Ito: distinguishable with every common colour-vision deficiency; all ≥ 3:1 on white.
-CHART_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#000000"]
 COUNTER_CACHE_SECONDS = 10
+# While another process computes just-published results (results.single_flight), a reader
+# may briefly get "not yet" although the results are public: that answer is never kept, and
+# open data files say to ask again after this long.
+BUSY_SECONDS = 2
 
 
-def _follow_ups(election):
-    follow_ups = {}
+def _follow_ups(election: Election) -> dict[int, list[CityFollowUp]]:
+    follow_ups: dict[int, list[CityFollowUp]] = {}
     for follow_up in CityFollowUp.objects.filter(question__election=election).select_related(
         "photo"
     ):
@@ -44,7 +52,9 @@ def _follow_ups(election):
     return follow_ups
 
 
-def results_page_context(page, request, now):
+def results_page_context(
+    page: ElectionResultsPage, request: HttpRequest, now: datetime.datetime
+) -> tuple[Election, PublicResults | None, dict[str, Any]]:
     election = Election.objects.get(pk=page.election_id)
     data = public_results(election, now)
     context = page.get_context(request)
@@ -52,6 +62,7 @@ def results_page_context(page, request, now):
         {
             "election": election,
             "results": data,
+            "follow_ups": _follow_ups(election) if data is not None else {},
             "counter": (
                 public_counter_total(election)
                 if data is None and shows_public_counter(election)
@@ -59,17 +70,12 @@ def results_page_context(page, request, now):
             ),
         }
     )
-    if data is not None:
-        follow_ups = _follow_ups(election)
-        for position, question in enumerate(data["questions"]):
-            question["follow_ups"] = follow_ups.get(question["id"], [])
-            for index, option in enumerate(question["options"]):
-                option["colour"] = CHART_COLOURS[index % len(CHART_COLOURS)]
-            question["position"] = position + 1
     return election, data, context
 
 
-def serve_results_page(page, request, *args, **kwargs):
+def serve_results_page(
+    page: ElectionResultsPage, request: HttpRequest, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """Render the results page; for anonymous visitors the HTML is cached under a key that
     holds the election's status and release time, so a publication shows at once and "not
     yet" never outlives the release time. The rendered page also goes to the middleware's
@@ -92,16 +98,24 @@ def serve_results_page(page, request, *args, **kwargs):
     else:
         seconds = PRELIMINARY_RESULTS_CACHE_SECONDS
 
-    content = cache.get(key) if cacheable else None
+    def render() -> tuple[bytes, bool]:
+        """The page's HTML, and whether it may be kept: not when the results are public but
+        still being computed elsewhere, so this reader got "not yet" meanwhile."""
+        _election, data, context = results_page_context(page, request, now)
+        rendered = TemplateResponse(request, page.get_template(request), context).render()
+        return rendered.content, not (public and data is None)
+
+    def render_to_keep() -> bytes | None:
+        content, keep = render()
+        return content if keep else None
+
+    # One render per publication and language, however many readers arrive at once.
+    content = compute_once(key, render_to_keep, lambda _html: seconds) if cacheable else None
     if content is None:
-        _election, _data, context = results_page_context(page, request, now)
-        response = TemplateResponse(request, page.get_template(request), context)
-        response.render()
-        content = response.content
-        if cacheable:
-            cache.set(key, content, seconds)
-    else:
-        response = HttpResponse(content)
+        # Signed in, or nothing could be kept: this reader's own page, kept nowhere.
+        content, _keep = render()
+        cacheable = False
+    response = HttpResponse(content)
     if cacheable:
         store_for_fast_path(
             request, response, seconds, waiting_for_election=None if public else election.pk
@@ -111,14 +125,14 @@ def serve_results_page(page, request, *args, **kwargs):
     return response
 
 
-def _counted_election(slug):
+def _counted_election(slug: str) -> Election:
     election = get_object_or_404(Election, slug=slug, is_rehearsal=False)
     if not shows_public_counter(election):
         raise Http404
     return election
 
 
-def _counter_total(election):
+def _counter_total(election: Election) -> int:
     key = f"results:counter:{election.pk}"
     total = cache.get(key)
     if total is None:
@@ -129,7 +143,7 @@ def _counter_total(election):
 
 @require_GET
 @cache_control(public=True, max_age=COUNTER_CACHE_SECONDS)
-def participation_counter(request, slug):
+def participation_counter(request: HttpRequest, slug: str) -> HttpResponse:
     """A small public page with the number of children who have voted so far."""
     election = _counted_election(slug)
     return render(
@@ -141,20 +155,36 @@ def participation_counter(request, slug):
 
 @require_GET
 @cache_control(public=True, max_age=COUNTER_CACHE_SECONDS)
-def participation_counter_json(request, slug):
+def participation_counter_json(request: HttpRequest, slug: str) -> JsonResponse:
     election = _counted_election(slug)
     return JsonResponse({"election": election.slug, "voted": _counter_total(election)})
 
 
-def _published_data(slug):
+class ResultsBeingCounted(Exception):
+    """Results just published are being computed by another process: ask again shortly."""
+
+
+def _published_data(slug: str) -> PublicResults:
     election = get_object_or_404(Election, slug=slug, is_rehearsal=False)
+    if not is_public(election):
+        raise Http404
     data = public_results(election)
     if data is None:
-        raise Http404
+        raise ResultsBeingCounted
     return data
 
 
-def _download(content, content_type, filename):
+def _being_counted() -> HttpResponse:
+    response = HttpResponse(
+        _("The results are being prepared. Try again in a few seconds."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(BUSY_SECONDS)
+    return response
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -164,9 +194,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
-def open_data_table(request, slug, dataset, extension):
+def open_data_table(request: HttpRequest, slug: str, dataset: str, extension: str) -> HttpResponse:
     """results or participation as CSV, XLSX or JSON (JSON holds both tables)."""
-    data = _published_data(slug)
+    try:
+        data = _published_data(slug)
+    except ResultsBeingCounted:
+        return _being_counted()
     filename = f"{slug}-{dataset}.{extension}"
     if extension == "csv":
         return _download(
@@ -184,15 +217,18 @@ def open_data_table(request, slug, dataset, extension):
 
 
 @require_GET
-def open_data_election_report(request, slug):
+def open_data_election_report(request: HttpRequest, slug: str) -> HttpResponse:
     """The NIST SP 1500-100 Election Results Reporting JSON."""
-    data = _published_data(slug)
+    try:
+        data = _published_data(slug)
+    except ResultsBeingCounted:
+        return _being_counted()
     return _download(
         open_data.as_election_report(data), "application/json", f"{slug}-nist-err.json"
     )
 
 
 @require_GET
-def open_data_schema(request):
+def open_data_schema(request: HttpRequest) -> HttpResponse:
     """A page describing every open data file and column."""
     return render(request, "results/open_data_schema.html")

@@ -3,11 +3,14 @@ figures with their CSV import, and the organisers' live participation report."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogActionRegistry, LogFormatter
+from wagtail.models import ModelLogEntry
 
 from results import admin_views
 from results.models import AdultElection, AdultPrecinctTurnout, CityFollowUp, ResultsStatus
@@ -150,4 +153,30 @@ def register_precinct_import_menu_item():
         name="import-precinct-turnout",
         icon_name="upload",
         order=910,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_results_log_actions(actions: LogActionRegistry) -> None:
+    """Who did what with results, in the admin's site history and each object's history."""
+
+    @actions.register_action("results.turnout_imported")
+    class TurnoutImported(LogFormatter):
+        label = _("Import precinct turnout")
+
+        def format_message(self, log_entry: ModelLogEntry) -> str:
+            precincts = log_entry.data.get("precincts", 0)
+            return ngettext(
+                "Precinct turnout imported: %(count)s precinct",
+                "Precinct turnout imported: %(count)s precincts",
+                precincts,
+            ) % {"count": precincts}
+
+    actions.register_action(
+        "results.marked_final", _("Mark results final"), _("Results marked final")
+    )
+    actions.register_action(
+        "results.marked_preliminary",
+        _("Mark results preliminary"),
+        _("Results marked preliminary"),
     )

@@ -1,27 +1,53 @@
+from collections.abc import Mapping
+from typing import Any
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from base.i18n import in_current_language
 
 register = template.Library()
 
+# Okabe–Ito: distinguishable with every common colour-vision deficiency; all ≥ 3:1 on white.
+CHART_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#000000"]
+
+
+def _field(item: Any, name: str) -> str:
+    if isinstance(item, Mapping):
+        return item.get(name, "")
+    return getattr(item, name, "")
+
 
 @register.filter
-def localised(item, field):
-    """item[field] on Latvian screens, item[field_en] on English ones when it is filled in."""
-    return in_current_language(item.get(field, ""), item.get(f"{field}_en", ""))
+def localised(item: Any, field: str) -> str:
+    """item's field on Latvian screens, its field_en on English ones when it is filled in
+    (item a dict or an object)."""
+    return in_current_language(_field(item, field), _field(item, f"{field}_en"))
 
 
 @register.filter
-def bar_width(percent):
+def chart_colour(index: int) -> str:
+    """The bar colour of a question's option at this position (0 first)."""
+    return CHART_COLOURS[index % len(CHART_COLOURS)]
+
+
+@register.filter
+def for_question(follow_ups: Mapping[int, list[Any]], question_id: int) -> list[Any]:
+    """What the city did about this question."""
+    return follow_ups.get(question_id, [])
+
+
+@register.filter
+def bar_width(percent: float | None) -> str:
     """A bar's width in % for inline styles, with a dot as the decimal sign in any language."""
     return f"{percent or 0:.1f}"
 
 
 @register.filter
-def count(value):
+def count(value: int | None) -> SafeString | str:
     """A public count, or a visible "hidden" mark where small-count suppression applies."""
     if value is None:
         return format_html('<span class="results-hidden">{}</span>', gettext("hidden"))

@@ -38,7 +38,7 @@ def test_demo_votes_publish_and_pages_are_idempotent(demo_election, client):
         == 1
     )
     data = public_results(demo_election)
-    assert data is not None and data["election"]["is_final"]
+    assert data is not None and data.election.is_final
     assert CityFollowUp.objects.filter(question__election=demo_election).count() == 1
     assert ElectionResultsPage.objects.filter(live=True).count() == 2  # lv and en
     page = ElectionResultsPage.objects.get(locale__language_code="lv")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from mock_elections.models import Election
 from results import selectors
 from results.services import mark_results
+from results.tests.attacker import narrowed
 from results.tests.factories import (
     AdultElectionFactory,
     PrecinctFactory,
@@ -42,7 +43,6 @@ def test_participation_counts_tablet_votes_and_paper_ballots_per_station_distric
     election, (north, south), (young, old), *_ = counted
     figures = selectors.participation(election)
     by_station = {row["id"]: row for row in figures["stations"]}
-    assert by_station[north.pk] | {} == by_station[north.pk]
     assert (by_station[north.pk]["tablet"], by_station[north.pk]["paper"]) == (32, 0)
     assert (by_station[south.pk]["tablet"], by_station[south.pk]["paper"]) == (21, 10)
     assert [d["total"] for d in figures["districts"]] == [32, 31]
@@ -53,39 +53,56 @@ def test_participation_counts_tablet_votes_and_paper_ballots_per_station_distric
 
 def test_results_add_tablet_and_paper_votes_and_keep_abstentions_apart(counted):
     election, (north, south), (young, old), question, (a, b) = counted
-    results = selectors.election_results(election)["questions"][0]
-    assert results["by_district"][(a.pk, north.district_id)] == 20
-    assert results["by_district"][(a.pk, south.district_id)] == 15 + 7
-    assert results["by_district"][("abstain", south.district_id)] == 6
+    results = selectors.election_results(election).questions[0]
+    assert results.by_district.votes(a.pk, north.district_id) == 20
+    assert results.by_district.votes(a.pk, south.district_id) == 15 + 7
+    assert results.by_district.votes("abstain", south.district_id) == 6
     # Paper ballots carry no age band: they stay out of the age-band counts.
-    assert results["by_age_band"][(a.pk, old.pk)] == 15
-    assert results["paper"] == {a.pk: 7, b.pk: 3, "abstain": 0}
+    assert results.by_age_band.votes(a.pk, old.pk) == 15
+    assert results.paper == {a.pk: 7, b.pk: 3, "abstain": 0}
 
 
 def test_public_results_hide_small_counts_and_what_reveals_them(counted):
     election, (north, south), (young, old), question, (a, b) = counted
     data = selectors.build_public_results(election)
-    q = data["questions"][0]
-    options = {option["id"]: option for option in q["options"]}
-    assert options[a.pk]["votes"] == 42 and options[b.pk]["votes"] == 15
-    assert q["abstentions"] == 6
-    districts = q["by_district"]
-    row_b = next(row for row in districts["rows"] if row["key"] == b.pk)
-    # B in the south: 3 paper votes, hidden; its row total 15 is shown, so B's north cell
-    # (12) must be hidden too, and so on down the columns.
-    assert row_b["cells"] == [None, None]
-    for row in districts["rows"]:
-        assert sum(cell is None for cell in row["cells"]) != 1
-    by_band = q["by_age_band"]
-    paper_column = [row["cells"][-1] for row in by_band["rows"]]
+    q = data.questions[0]
+    options = {option.id: option for option in q.options}
+    assert options[a.pk].votes == 42
+    districts = q.by_district
+    row_b = next(row for row in districts.rows if row.key == b.pk)
+    # B in the south: 3 paper votes, hidden; B's north cell (12) must be hidden too, or
+    # B's total would give the 3 away.
+    assert row_b.cells == (None, None)
+    for row in districts.rows:
+        assert sum(cell is None for cell in row.cells) != 1
+    by_band = q.by_age_band
+    paper_column = [row.cells[-1] for row in by_band.rows]
     assert paper_column.count(None) != 1
+
+
+def test_no_attacker_can_narrow_a_hidden_figure_of_everything_an_election_publishes(counted):
+    election, *_ = counted
+    counts, sums = selectors.election_figures(
+        selectors.participation(election), selectors.election_results(election)
+    )
+    hidden = selectors.hidden_figures(election, counts, sums, 5)
+    assert any(0 < counts[key] < 5 for key in hidden)
+    assert narrowed(counts, sums, hidden, 5) == {}
+    # The page, the files and the exports all read these figures: hidden means None there.
+    data = selectors.build_public_results(election)
+    question = data.questions[0]
+    for row in question.by_district.rows:
+        for column, cell in zip(question.by_district.columns, row.cells, strict=True):
+            figure = selectors.Figure("by district", row.key, column.id, question.id)
+            assert (cell is None) == (figure in hidden)
+            assert cell is None or cell == counts[figure]
 
 
 def test_same_counts_visible_when_threshold_lowered(counted, settings):
     settings.RESULTS_SMALL_COUNT_THRESHOLD = 1
     election, *_ = counted
-    q = selectors.build_public_results(election)["questions"][0]
-    assert all(None not in row["cells"] for row in q["by_district"]["rows"])
+    q = selectors.build_public_results(election).questions[0]
+    assert all(None not in row.cells for row in q.by_district.rows)
 
 
 def test_results_are_public_only_when_published_released_and_not_a_rehearsal():
@@ -109,7 +126,7 @@ def test_public_results_are_cached_and_the_key_follows_the_label(
     with django_assert_num_queries(1):  # the results status only
         assert selectors.public_results(election) == first
     mark_results(election, is_final=True)
-    assert selectors.public_results(election)["election"]["is_final"] is True
+    assert selectors.public_results(election).election.is_final is True
 
 
 def test_not_yet_is_cached_at_most_a_minute_and_never_past_release():

@@ -1,7 +1,13 @@
 import pytest
 
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from wagtail.models import ModelLogEntry
+
+from base.refusals import Refused
 from results.models import AdultPrecinctTurnout
-from results.services import PrecinctFileRefused, import_precinct_turnout, mark_results
+from results.services import import_precinct_turnout, mark_results
 from results.tests.factories import AdultElectionFactory, PrecinctFactory, build_election
 
 pytestmark = pytest.mark.django_db
@@ -9,9 +15,10 @@ HEADER = "precinct_number,name,registered_voters,votes_cast\n"
 
 
 def refusal(election, text, encoding="utf-8"):
-    with pytest.raises(PrecinctFileRefused) as caught:
+    with pytest.raises(Refused) as caught:
         import_precinct_turnout(election, text.encode(encoding))
-    return [(error.row, error.message) for error in caught.value.errors]
+    assert caught.value.reason == "bad_file"
+    return [(error.row, error.message) for error in caught.value.details["errors"]]
 
 
 @pytest.fixture
@@ -76,3 +83,33 @@ def test_results_are_marked_preliminary_then_final():
     election, *_ = build_election()
     assert mark_results(election, is_final=False).label == "provizoriski"
     assert mark_results(election, is_final=True).is_final
+
+
+def test_importing_turnout_is_in_the_audit_log_with_who_did_it():
+    importer = get_user_model().objects.create_user("importer", password="x")
+    election = AdultElectionFactory()
+    import_precinct_turnout(election, (HEADER + "701,Skola,900,300\n").encode(), by=importer)
+    entry = ModelLogEntry.objects.get(action="results.turnout_imported")
+    assert entry.user == importer and entry.object_id == str(election.pk)
+    assert entry.data == {"precincts": 1}
+    with translation.override("lv"):
+        assert entry.message == "Iecirkņu aktivitāte importēta: 1 iecirknis"
+
+
+def test_a_refused_file_leaves_no_audit_entry(election):
+    importer = get_user_model().objects.create_user("importer", password="x")
+    with pytest.raises(Refused):
+        import_precinct_turnout(election, b"", by=importer)
+    assert not ModelLogEntry.objects.filter(action="results.turnout_imported").exists()
+
+
+def test_labelling_results_final_or_preliminary_is_in_the_audit_log_with_who_did_it():
+    organiser = get_user_model().objects.create_user("organiser", password="x")
+    election, *_ = build_election(published=True)
+    mark_results(election, is_final=True, by=organiser)
+    mark_results(election, is_final=False, by=organiser)
+    entries = ModelLogEntry.objects.filter(action__startswith="results.marked").order_by("pk")
+    assert [(e.action, e.user) for e in entries] == [
+        ("results.marked_final", organiser),
+        ("results.marked_preliminary", organiser),
+    ]

@@ -1,4 +1,14 @@
-from results.suppression import suppress_small_counts, table_sums
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from results.suppression import (
+    audited_suppression,
+    feasible_ranges,
+    suppress_small_counts,
+    table_sums,
+)
+from results.tests.attacker import narrowed
 
 
 def two_way(cells):
@@ -73,3 +83,63 @@ def test_threshold_is_configurable():
     counts, sums = two_way({"a": {"x": 6, "y": 50}, "b": {"x": 50, "y": 50}})
     assert suppress_small_counts(counts, sums, threshold=5) == set()
     assert ("cell", "a", "x") in suppress_small_counts(counts, sums, threshold=10)
+
+
+# --- The attacker's audit (linear programming) ---------------------------------------------
+
+ISSUE_TABLE = [[1, 1, 5, 1, 5], [1, 5, 1, 5, 1], [1, 5, 1, 5, 1], [5, 1, 5, 1, 5]]
+
+
+def grid(table):
+    return two_way({r: dict(enumerate(row)) for r, row in enumerate(table)})
+
+
+def test_the_single_sum_rule_alone_lets_rows_minus_columns_give_a_cell_away():
+    counts, sums = grid(ISSUE_TABLE)
+    hidden = suppress_small_counts(counts, sums)
+    # Rows 1 + 2 minus columns 2 and 4 give 2; column 0 then gives cell (0, 0) = 1.
+    assert narrowed(counts, sums, hidden, 5)[("cell", 0, 0)] == pytest.approx((1, 1))
+
+
+def test_the_audit_hides_more_until_no_small_count_of_the_issue_table_can_be_narrowed():
+    counts, sums = grid(ISSUE_TABLE)
+    hidden = audited_suppression(counts, sums)
+    assert suppress_small_counts(counts, sums) <= hidden
+    assert narrowed(counts, sums, hidden, 5) == {}
+    # The audit's own ranges agree with the independent attacker.
+    ranges = feasible_ranges(counts, sums, hidden)
+    assert ranges.keys() == hidden
+    assert all(ranges[key].width >= 5 for key in hidden if counts[key] < 5)
+
+
+def test_the_audit_changes_nothing_where_nothing_is_small():
+    counts, sums = grid([[6, 9], [7, 12]])
+    assert audited_suppression(counts, sums) == set()
+
+
+@st.composite
+def small_tables(draw):
+    rows = draw(st.integers(1, 6))
+    columns = draw(st.integers(1, 12))
+    cell = st.integers(0, 12)
+    return draw(
+        st.lists(st.lists(cell, min_size=columns, max_size=columns), min_size=rows, max_size=rows)
+    )
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=small_tables(), threshold=st.integers(2, 6))
+def test_an_attacker_with_every_published_figure_cannot_narrow_any_small_count(table, threshold):
+    counts, sums = grid(table)
+    hidden = audited_suppression(counts, sums, threshold)
+    assert {key for key, value in counts.items() if 0 < value < threshold} <= hidden
+    assert narrowed(counts, sums, hidden, threshold) == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(table=small_tables(), threshold=st.integers(2, 6))
+def test_no_published_sum_is_left_with_exactly_one_hidden_member(table, threshold):
+    counts, sums = grid(table)
+    hidden = suppress_small_counts(counts, sums, threshold)
+    for total, parts in sums:
+        assert sum(key in hidden for key in (total, *parts)) != 1
