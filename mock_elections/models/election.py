@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from base.colours import validate_colour_under_dark_text, validate_colour_under_white_text
 from base.i18n import in_current_language
 
 
@@ -174,13 +175,15 @@ class PollingStation(models.Model):
         _("primary colour"),
         max_length=7,
         default="#0b4f8a",
+        validators=[validate_colour_under_white_text],
         help_text=_("Hex colour, e.g. #0b4f8a. Used with white text, so keep it dark."),
     )
     theme_accent_colour = models.CharField(
         _("accent colour"),
         max_length=7,
         default="#f2b705",
-        help_text=_("Hex colour for highlights."),
+        validators=[validate_colour_under_dark_text],
+        help_text=_("Hex colour for highlights; dark text may sit on it, so keep it light."),
     )
     theme_illustration = models.ForeignKey(
         "wagtailimages.Image",
