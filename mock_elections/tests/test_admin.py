@@ -188,6 +188,29 @@ def test_station_in_election_district_is_saved(organiser_client):
     assert PollingStation.objects.get().district == district
 
 
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("theme_primary_colour", "#fff", "sešus heksadecimālos ciparus"),
+        ("theme_primary_colour", "#7fb3e0", "Izvēlieties tumšāku krāsu"),
+        ("theme_accent_colour", "#333333", "Izvēlieties gaišāku krāsu"),
+    ],
+)
+def test_a_station_colour_that_would_print_badly_is_refused(
+    organiser_client, field, typed, message
+):
+    district = DistrictFactory()
+    election = ElectionFactory(districts=[district])
+    response = organiser_client.post(
+        "/admin/children_stations/new/",
+        station_data(election, district, **{field: typed}, name="Ezerkrasta iecirknis"),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page and "Ezerkrasta iecirknis" in page
+    assert not PollingStation.objects.exists()
+
+
 def test_station_outside_election_districts_is_refused(organiser_client):
     election = ElectionFactory(districts=[DistrictFactory(name="Karosta")])
     response = organiser_client.post(
