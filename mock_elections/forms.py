@@ -4,8 +4,11 @@ Each admin form calls the rule in services.py and turns a Refused into a form er
 the organiser sees the Latvian message and nothing is saved.
 """
 
+import copy
+
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -14,6 +17,7 @@ from base.refusals import Refused
 
 from . import services
 from .models import Election, PollingStation
+from .posters import check_poster_fits, check_poster_title_fits
 
 
 def _election_before_edit(instance):
@@ -35,6 +39,11 @@ class ElectionForm(WagtailAdminModelForm):
         except Refused as refusal:
             self.add_error(None, refusal.message)
         self._check_age_band_ranges()
+        if not self.errors and cleaned_data.get("election_date") and cleaned_data.get("title"):
+            try:
+                check_poster_title_fits(construct_instance(self, copy.copy(self.instance)))
+            except Refused as refusal:
+                self.add_error("title", refusal.message)
         if self.instance.pk is not None:
             self._check_age_bands_frozen()
             self._check_stations_keep_their_districts(cleaned_data.get("districts"))
@@ -93,6 +102,11 @@ class PollingStationForm(WagtailAdminModelForm):
             )
         except Refused as refusal:
             self.add_error("district", refusal.message)
+        if not self.errors and cleaned_data.get("election") is not None:
+            try:
+                check_poster_fits(construct_instance(self, copy.copy(self.instance)))
+            except Refused as refusal:
+                self.add_error(None, refusal.message)
         return cleaned_data
 
 

@@ -2,8 +2,10 @@ import io
 
 import pypdfium2
 import pytest
+from reportlab.lib.units import mm
 
-from mock_elections.posters import station_poster_pdf
+from base.refusals import Refused
+from mock_elections.posters import BAND_HEIGHT, poster_layout, station_poster_pdf
 
 from .factories import PollingStationFactory
 
@@ -63,3 +65,54 @@ def test_station_admin_page_and_overview_link_to_both_posters(admin_client):
     for html in (edit_page, overview):
         assert f'href="{poster_url}"' in html
         assert f'href="{poster_url}?size=A3"' in html
+
+
+def poster_lines(station_):
+    _pages, text, _size = pdf_text_and_size(station_poster_pdf(station_, "A4").read())
+    return text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Bērnu un jauniešu vēlēšanas Liepājā 2027",  # 41 characters
+        "Bērnu un jauniešu vēlēšanas „Demokrātija sākas ģimenē” 2027",  # 60 characters
+    ],
+)
+def test_a_long_election_title_keeps_every_word_and_the_date_on_the_band(title):
+    poster = PollingStationFactory(election__title=title, election__title_en="Children's vote")
+    text = poster_lines(poster)
+    flat = " ".join(text.split())
+    assert " ".join(title.split()) in flat
+    assert "7. jūnijs" in flat or "2025" in flat
+    layout = poster_layout(poster)
+    band = sum(item.height for item in layout.band)
+    assert band <= BAND_HEIGHT - 8 * mm + 0.01  # nothing spills onto the stripe
+
+
+def test_the_longest_allowed_name_and_motto_keep_hours_address_and_precinct_on_the_page():
+    poster = PollingStationFactory(
+        name="Ziemeļu priekšpilsētas bērnu un jauniešu vēlēšanu iecirknis „Jūras stacija” "
+        "pie Liepājas Latviešu biedrības nama un Ezerkrasta pamatskolas",
+        theme_motto="Būvēsim demokrātiju kopā — katrs kubs ir viena balss, un kopā tie veido "
+        "pilsētu, kurā gribas dzīvot, mācīties, strādāt un atgriezties atkal un atkal",
+        opening_hours="7:00–20:00",
+        address="Ganību iela 105, Liepāja",
+        adult_precinct_number="712",
+        adult_precinct_name="Liepājas Latviešu biedrības nams",
+    )
+    flat = " ".join(poster_lines(poster).split())
+    for expected in ["Darba laiks: 7:00–20:00", "Ganību iela 105, Liepāja", "Nr. 712"]:
+        assert expected in flat
+
+
+def test_text_that_cannot_fit_is_refused_before_printing_and_says_how_long_it_may_be():
+    poster = PollingStationFactory(election__title="Vēlēšanas " * 40)
+    with pytest.raises(Refused) as refused:
+        poster_layout(poster)
+    assert refused.value.reason == "poster_title_too_long"
+    assert refused.value.details == {}  # the count is in the message
+    words = PollingStationFactory(theme_motto="Balss " * 600)
+    with pytest.raises(Refused) as refused:
+        poster_layout(words)
+    assert refused.value.reason == "poster_text_too_long"
