@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "ballots",
     "voting",
     "results",
+    "people",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -128,6 +131,10 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "campaign.wsgi.application"
+
+# Background work (e-mails, daily reminders and retention): Django's task framework, stored in
+# the database; run `manage.py db_worker` beside the server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DATABASES = {"default": database_from_env(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -18,6 +18,7 @@ if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "tavabalss-test"
 MEDIA_ROOT = BASE_DIR / "media-test"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # SQLite tests use a file, not shared-cache memory, so tests with several threads (racing
 # tablets) lock and wait like the real server. One file per test process (pytest-django adds
