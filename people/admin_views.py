@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from base.refusals import Refused
-from mock_elections.models import Election, PollingStation, QuestionProposal
+from mock_elections.models import Election, PollingStation
 
-from . import pdfs, roster, selectors, shortlist, tasks
+from . import pdfs, roster, selectors, tasks
 from .forms import AssignForm, MessageForm
-from .models import Assignment, ProposingGroup, ShortlistRound, Volunteer
+from .models import Assignment, Volunteer
 
 View = Callable[..., HttpResponse]
 

@@ -1,6 +1,6 @@
 """The e-mails a volunteer receives, with their shift as an .ics calendar file."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -21,7 +21,7 @@ def _escape(text: str) -> str:
 
 
 def _utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.UTC).strftime(ICS_TIME)
+    return moment.astimezone(UTC).strftime(ICS_TIME)
 
 
 def shift_calendar(assignment: Assignment) -> str:

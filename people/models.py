@@ -216,3 +216,6 @@ class GroupCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "group", "proposal"], name="one_count_each"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.approvals}"

@@ -11,7 +11,7 @@ from mock_elections.roles import ORGANISERS
 def grant_organisers(apps, using: str = DEFAULT_DB_ALIAS) -> None:
     app_config = apps.get_app_config("people")
     # In a migration the app's state has no models module and create_permissions would skip it.
-    loaded = app_config.models_module
+    loaded = getattr(app_config, "models_module", None)
     app_config.models_module = loaded or True
     create_permissions(app_config, verbosity=0, using=using, apps=apps)
     app_config.models_module = loaded

@@ -93,11 +93,16 @@ def _same_person(election: Election, email: str, phone: str) -> Volunteer | None
         if found:
             return found
     if phone:
-        digits = "".join(ch for ch in phone if ch.isdigit())
+        key = _phone_key(phone)
         for volunteer in candidates.exclude(phone=""):
-            if "".join(ch for ch in volunteer.phone if ch.isdigit()) == digits:
+            if _phone_key(volunteer.phone) == key:
                 return volunteer
     return None
+
+
+def _phone_key(phone: str) -> str:
+    """Latvian numbers have 8 digits; "+371 2612 3456" and "26123456" are one phone."""
+    return "".join(ch for ch in phone if ch.isdigit())[-8:]
 
 
 def check_placement(volunteer: Volunteer, shift: Shift) -> None:

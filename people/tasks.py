@@ -4,10 +4,10 @@ the organiser to see; it never undoes the assignment."""
 
 from datetime import datetime, time, timedelta
 
+from django_tasks import default_task_backend, task
+
 from django.core.mail import EmailMessage
 from django.utils import timezone
-
-from django_tasks import default_task_backend, task
 
 from mock_elections.models import Election
 
