@@ -159,8 +159,9 @@ def unassign(assignment: Assignment) -> None:
 
 
 @transaction.atomic
-def fill_from_preferences(election: Election) -> list[Assignment]:
-    """One action: place volunteers on the election's shifts by their preferences."""
+def fill_from_preferences(election: Election, *, notify: bool = True) -> list[Assignment]:
+    """One action: place volunteers on the election's shifts by their preferences. Each
+    placed volunteer gets a confirmation e-mail unless `notify` is off (the demo)."""
     shifts = list(
         Shift.objects.select_for_update()
         .filter(station__election=election)
@@ -211,9 +212,8 @@ def fill_from_preferences(election: Election) -> list[Assignment]:
         Assignment(shift_id=p.shift_id, volunteer_id=p.volunteer_id, is_lead=p.is_lead)
         for p in plan
     )
-    if created and created[0].pk is None:  # backends that return no keys
-        created = list(Assignment.objects.filter(shift__station__election=election))
-    _after_commit_confirm(created)
+    if notify:
+        _after_commit_confirm(created)
     return created
 
 
