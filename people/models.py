@@ -8,6 +8,7 @@ shortlist.py.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -113,6 +114,15 @@ class Shift(models.Model):
     def __str__(self) -> str:
         start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
         return f"{self.station} {start:%H:%M}–{end:%H:%M}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("A shift ends after it starts.")
+        if self.min_people > self.max_people:
+            errors["max_people"] = _("The maximum cannot be below the minimum.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def hours(self) -> float:

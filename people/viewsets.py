@@ -5,8 +5,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import ProposingGroup, Roster, Shift, Volunteer
+
+
+class NoAddingPolicy(ModelPermissionPolicy):
+    """Volunteers and groups come from their public forms, where their consent is taken;
+    organisers may correct them here but never create one without that consent."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class RosterViewSet(ModelViewSet):
@@ -26,6 +38,7 @@ class ShiftViewSet(ModelViewSet):
 
 class VolunteerViewSet(ModelViewSet):
     model = Volunteer
+    permission_policy = NoAddingPolicy(Volunteer)
     icon = "user"
     form_fields = ["name", "email", "phone", "age_group", "preferred_stations"]
     list_display = ["name", "election", "age_group"]
@@ -35,6 +48,7 @@ class VolunteerViewSet(ModelViewSet):
 
 class ProposingGroupViewSet(ModelViewSet):
     model = ProposingGroup
+    permission_policy = NoAddingPolicy(ProposingGroup)
     icon = "group"
     form_fields = [
         "name",

@@ -131,3 +131,25 @@ def test_sign_up_page_in_both_languages_keeps_input_on_error(client, world, pref
 def test_sign_up_page_is_missing_while_closed(client):
     election = RosterFactory(sign_up_open=False).election
     assert client.get(f"/bernu-velesanas/{election.slug}/brivpratigie/").status_code == 404
+
+
+def test_shift_form_refuses_an_end_before_the_start_and_keeps_the_input(client, world):
+    response = logged_in(client, ORGANISERS).post(
+        "/admin/shifts/new/",
+        {
+            "station": world["station"].pk,
+            "starts_at": "2025-06-07 15:00",
+            "ends_at": "2025-06-07 11:00",
+            "min_people": 2,
+            "max_people": 1,
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Maiņa beidzas pēc tam, kad tā sākas." in page
+    assert "Lielākais skaits nevar būt mazāks par mazāko." in page
+    assert world["station"].shifts.count() == 1
+
+
+def test_organisers_cannot_add_a_volunteer_without_their_consent(client, world):
+    assert logged_in(client, ORGANISERS).get("/admin/volunteers/new/").status_code in (302, 403)
