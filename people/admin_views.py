@@ -112,7 +112,7 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "people/admin/station.html",
-        {"station": station, "rows": rows, "message_form": MessageForm()},
+        {"station": station, "rows": rows, "message_form": MessageForm(station)},
     )
 
 
@@ -131,10 +131,10 @@ def station_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @organisers_only
 def message_station(request: HttpRequest, pk: int) -> HttpResponse:
     station = get_object_or_404(PollingStation, pk=pk)
-    form = MessageForm(request.POST)
+    form = MessageForm(station, request.POST)
     if form.is_valid():
         tasks.message_volunteers.enqueue(
-            selectors.volunteers_of(station),
+            selectors.volunteers_of(station, form.cleaned_data["shift"]),
             form.cleaned_data["subject"],
             form.cleaned_data["body"],
         )

@@ -86,5 +86,17 @@ class AssignForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    shift = forms.ModelChoiceField(
+        label=_("Only this shift"),
+        queryset=Shift.objects.none(),
+        required=False,
+        empty_label=_("Everyone on the station"),
+    )
     subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea)
+
+    def __init__(self, station: PollingStation, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["shift"].queryset = Shift.objects.filter(station=station).select_related(
+            "station"
+        )

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 
 from mock_elections.roles import ORGANISERS, VOLUNTEERS, sync_roles
 from mock_elections.tests.factories import ElectionFactory, PollingStationFactory
@@ -153,3 +154,15 @@ def test_shift_form_refuses_an_end_before_the_start_and_keeps_the_input(client, 
 
 def test_organisers_cannot_add_a_volunteer_without_their_consent(client, world):
     assert logged_in(client, ORGANISERS).get("/admin/volunteers/new/").status_code in (302, 403)
+
+
+def test_organiser_messages_one_shift_or_the_whole_station(client, world):
+    other = ShiftFactory(station=world["station"], starts_at=at(12), ends_at=at(14))
+    late = VolunteerFactory(election=world["election"], email="velais@example.org")
+    Assignment.objects.create(shift=other, volunteer=late)
+    url = f"/admin/brivpratigie/station/{world['station'].pk}/message/"
+    organiser = logged_in(client, ORGANISERS)
+    organiser.post(url, {"shift": other.pk, "subject": "Kafija", "body": "Būs kafija."})
+    assert [m.to for m in mail.outbox] == [["velais@example.org"]]
+    organiser.post(url, {"subject": "Paldies", "body": "Paldies visiem!"})
+    assert len(mail.outbox) == 1 + 3
