@@ -55,8 +55,9 @@ def test_sign_up_refusals_save_nothing(overrides, reason):
 
 def test_sign_up_is_refused_when_closed():
     election = RosterFactory(sign_up_open=False).election
-    with pytest.raises(Refused, match="closed"):
+    with pytest.raises(Refused, match="slēgta") as refusal:
         sign(election)
+    assert refusal.value.reason == "sign_up_closed"
 
 
 def test_teen_with_parent_consent_may_serve():

@@ -38,8 +38,9 @@ def test_register_group_asks_no_child_data_and_checks_the_band():
     )
     group = shortlist.register_group(election, **details)
     assert list(group.proposals.all()) == [proposal]
-    with pytest.raises(Refused, match="age band|vecuma"):
+    with pytest.raises(Refused, match="Vecuma grupai") as refusal:
         shortlist.register_group(election, **{**details, "youngest_age": 11})
+    assert refusal.value.reason == "age_band"
     with pytest.raises(Refused):
         shortlist.register_group(election, **{**details, "consent": False})
 
