@@ -139,6 +139,8 @@ def _after_commit_confirm(assignments: Sequence[Assignment]) -> None:
 def assign(volunteer: Volunteer, shift: Shift, *, is_lead: bool = False) -> Assignment:
     """An organiser places a volunteer on a shift by hand."""
     shift = Shift.objects.select_for_update().select_related("station").get(pk=shift.pk)
+    # Locking the person too: two organisers placing them at once cannot double-book them.
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
     check_placement(volunteer, shift)
     if is_lead:
         shift.assignments.update(is_lead=False)

@@ -166,3 +166,20 @@ def test_organiser_messages_one_shift_or_the_whole_station(client, world):
     assert [m.to for m in mail.outbox] == [["velais@example.org"]]
     organiser.post(url, {"subject": "Paldies", "body": "Paldies visiem!"})
     assert len(mail.outbox) == 1 + 3
+
+
+def test_a_group_registers_on_the_public_page_without_any_child_data(client, world):
+    url = f"/bernu-velesanas/{world['election'].slug}/grupas/"
+    details = {
+        "name": "Parauga 2.a klase",
+        "contact_name": "Skolotāja",
+        "contact_email": "skolotaja@example.org",
+        "approximate_size": "22",
+        "youngest_age": "8",
+        "oldest_age": "9",
+    }
+    refused = client.post(url, details)
+    assert "Parauga 2.a klase" in refused.content.decode()  # consent missing: input kept
+    assert client.post(url, {**details, "consent": "on"}).status_code == 302
+    group = world["election"].proposing_groups.get()
+    assert (group.approximate_size, group.youngest_age, group.oldest_age) == (22, 8, 9)
