@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("ballots.urls")),
     path("", include("voting.urls")),
     path("", include("results.urls")),
+    path("", include("people.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+
 from base.refusals import Refused
 
 from . import selectors, services
@@ -37,5 +39,10 @@ def propose_question(request, slug):
             "election": election,
             "form": form,
             "proposals_on_ballot": selectors.proposals_on_ballot(election),
+            # Apps above this one add panels (e.g. the children's shortlist outcome) through
+            # this hook, so this page never imports them.
+            "extra_panels": [
+                hook(request, election) for hook in hooks.get_hooks("proposal_page_panels")
+            ],
         },
     )

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ballots",
     "voting",
     "results",
+    "people",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
