@@ -136,7 +136,7 @@ class StoryPage(CachedPageMixin, Page):
         help_text=_("The resident's call to vote in their own words; it must fit the share card."),
     )
     body = StreamField(
-        BaseStreamBlock(),
+        BaseStreamBlock,
         blank=True,
         verbose_name=_("story"),
         help_text=_("The longer story, composed from blocks."),
