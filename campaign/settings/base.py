@@ -189,6 +189,8 @@ BALLOT_QR_BASE_URL = os.environ.get("BALLOT_QR_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are decoded in full, so a damaged file is a form error, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "base.images.CheckedImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The admin speaks Latvian to the communications team by default.
 WAGTAIL_USER_EDIT_FORM_LANGUAGES = LANGUAGES
