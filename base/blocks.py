@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -16,6 +17,8 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from base.site_chrome import in_current_language
 
 # Blocks that apps above `base` add to every page's body (name -> block factory), so base never
 # imports them: e.g. `stories` adds its story teasers in its AppConfig.ready().
@@ -90,9 +93,11 @@ class LinkStructValue(blocks.StructValue):
 
     address_field = "link_url"
 
-    def url(self):
+    def url_for(self, request: HttpRequest) -> str | None:
         page = self.get("page")
-        return page.localized.url if page else self.get(self.address_field)
+        if not page:
+            return self.get(self.address_field)
+        return in_current_language(request, page).get_url(request)
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -228,6 +228,7 @@ class StoryPage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["story_index"] = self.get_parent()
         context["previous_story"], context["next_story"] = selectors.neighbour_stories(self)
         context["related_stories"] = selectors.related_stories(self)
         return context

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import get_language
 
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from base.models import District
+from base.site_chrome import current_language, without_private
 
 if TYPE_CHECKING:
     from stories.models import StoryIndexPage, StoryPage
@@ -25,14 +25,7 @@ def _live_stories() -> QuerySet[StoryPage]:
     # Imported here because stories.models calls these selectors from its page methods.
     from stories.models import StoryPage
 
-    return StoryPage.objects.live().public().select_related("district", "portrait")
-
-
-def _current_locale() -> Locale:
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+    return without_private(StoryPage.objects.live()).select_related("district", "portrait")
 
 
 def stories_for_index(
@@ -102,22 +95,20 @@ def related_stories(story: StoryPage, limit: int = 3) -> list[StoryPage]:
 
 def stories_for_teasers(chosen_pages: Sequence[Page | None], count: int) -> list[StoryPage]:
     """The editor's chosen stories in the current language, else the newest featured ones."""
-    locale = _current_locale()
+    # By language code, in the same query: the layout already looked the locale up once.
+    in_language = _live_stories().filter(locale__language_code=current_language())
     if chosen_pages:
         keys = [page.translation_key for page in chosen_pages if page]
         by_key = {
-            story.translation_key: story
-            for story in _live_stories().filter(translation_key__in=keys, locale=locale)
+            story.translation_key: story for story in in_language.filter(translation_key__in=keys)
         }
         return [by_key[key] for key in keys if key in by_key][:count]
-    return list(
-        _live_stories().filter(locale=locale).order_by("-featured", "-first_published_at")[:count]
-    )
+    return list(in_language.order_by("-featured", "-first_published_at")[:count])
 
 
 def latest_stories(limit: int = 20, language_code: str | None = None) -> QuerySet[StoryPage]:
     """Newest published stories in one language, for the feed."""
-    language_code = language_code or (get_language() or "lv").split("-")[0]
+    language_code = language_code or current_language()
     return (
         _live_stories()
         .filter(locale__language_code=language_code)
