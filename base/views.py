@@ -1,15 +1,18 @@
+from functools import cache
+from pathlib import Path
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from base.forms import SearchForm
 from base.selectors import search_pages
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60 * 60, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
@@ -40,3 +43,19 @@ def search(request: HttpRequest) -> HttpResponse:
         results_page = Paginator(results, 10).get_page(request.GET.get("lapa"))
     context = {"form": form, "typed": query, "query": query, "results_page": results_page}
     return render(request, "base/search.html", context)
+
+
+ICONS = Path(__file__).resolve().parent / "static" / "base" / "icons"
+ICON_TYPES = {"favicon.ico": "image/x-icon", "apple-touch-icon.png": "image/png"}
+
+
+@cache
+def _icon_bytes(name: str) -> bytes:
+    return (ICONS / name).read_bytes()
+
+
+@require_safe
+@cache_control(max_age=60 * 60 * 24 * 7, public=True)
+def site_icon(request: HttpRequest, name: str) -> HttpResponse:
+    """The icons browsers and phones ask for at the site root, whatever the page links."""
+    return HttpResponse(_icon_bytes(name), content_type=ICON_TYPES[name])

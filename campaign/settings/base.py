@@ -94,6 +94,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses public HTML (never pages with a CSRF token or for signed-in users: BREACH);
+    # above the caches, so they keep uncompressed responses for every client.
+    "base.compression.SafeGZipMiddleware",
     # Published results pages for anonymous readers, from the cache, before the rest.
     "results.middleware.CachedResultsPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
