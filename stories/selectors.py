@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 LIST_ORDER = ("-featured", "-first_published_at", "title", "pk")
 
 
-def _live_stories() -> QuerySet[StoryPage]:
+def _live_stories(for_cards: bool = True) -> QuerySet[StoryPage]:
+    """Live, public stories; `for_cards` also joins what a story card shows."""
     # Imported here because stories.models calls these selectors from its page methods.
     from stories.models import StoryPage
 
-    return without_private(StoryPage.objects.live()).select_related("district", "portrait")
+    stories = without_private(StoryPage.objects.live())
+    return stories.select_related("district", "portrait") if for_cards else stories
 
 
 def stories_for_index(
@@ -42,12 +44,12 @@ def stories_for_index(
 
 def districts_with_stories(index_page: StoryIndexPage) -> QuerySet[District]:
     """Districts offered in the filter: those that have a live story on this index."""
-    story_ids = _live_stories().child_of(index_page).values("district_id")
+    story_ids = _live_stories(for_cards=False).child_of(index_page).values("district_id")
     return District.objects.filter(pk__in=story_ids)
 
 
 def topics_of_stories(index_page: StoryIndexPage) -> QuerySet[Tag]:
-    story_ids = _live_stories().child_of(index_page).values("pk")
+    story_ids = _live_stories(for_cards=False).child_of(index_page).values("pk")
     return (
         Tag.objects.filter(stories_storypagetag_items__content_object_id__in=story_ids)
         .annotate(story_count=Count("stories_storypagetag_items"))
@@ -75,7 +77,9 @@ def neighbour_stories(story: StoryPage) -> tuple[StoryPage | None, StoryPage | N
     queries of one row each."""
     if not story.live or story.first_published_at is None:
         return None, None
-    siblings = _live_stories().sibling_of(story, inclusive=False).defer_streamfields()
+    # Only a name and an address are shown, so no card joins: a cheaper query to build.
+    siblings = _live_stories(for_cards=False).sibling_of(story, inclusive=False)
+    siblings = siblings.defer_streamfields()
     after = _after_in_list(story)
     reversed_order = [name[1:] if name.startswith("-") else f"-{name}" for name in LIST_ORDER]
     previous = siblings.filter(~after).order_by(*reversed_order).first()
