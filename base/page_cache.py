@@ -18,7 +18,7 @@ the results cache and relabelling results does not empty every page."""
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -73,11 +73,20 @@ def cache_key(request: HttpRequest) -> str | None:
     return f"page-cache:{PAGES.current()}:{language}:{digest}"
 
 
-class CachedPageMixin:
+# The mixin is only ever mixed into page models; type checkers see it as one.
+if TYPE_CHECKING:
+    from wagtail.models import Page as _PageBase
+else:
+    _PageBase = object
+
+
+class CachedPageMixin(_PageBase):
     """Lets the page cache keep this page type's public responses."""
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        request.page_cache_allowed = not getattr(request, "is_preview", False)
+        request.page_cache_allowed = not getattr(  # type: ignore[attr-defined]
+            request, "is_preview", False
+        )
         return super().serve(request, *args, **kwargs)
 
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from taggit.models import Tag
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from base.models import District
 from base.site_chrome import current_language, without_private
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 LIST_ORDER = ("-featured", "-first_published_at", "title", "pk")
 
 
-def _live_stories(for_cards: bool = True) -> QuerySet[StoryPage]:
+def _live_stories(for_cards: bool = True) -> PageQuerySet:
     """Live, public stories; `for_cards` also joins what a story card shows."""
     # Imported here because stories.models calls these selectors from its page methods.
     from stories.models import StoryPage
@@ -32,7 +33,7 @@ def _live_stories(for_cards: bool = True) -> QuerySet[StoryPage]:
 
 def stories_for_index(
     index_page: StoryIndexPage, district_slug: str = "", topic: str = ""
-) -> QuerySet[StoryPage]:
+) -> PageQuerySet:
     """The index's stories, featured first then newest, narrowed by district and topic."""
     stories = _live_stories().child_of(index_page)
     if district_slug:
@@ -110,7 +111,7 @@ def stories_for_teasers(chosen_pages: Sequence[Page | None], count: int) -> list
     return list(in_language.order_by("-featured", "-first_published_at")[:count])
 
 
-def latest_stories(limit: int = 20, language_code: str | None = None) -> QuerySet[StoryPage]:
+def latest_stories(limit: int = 20, language_code: str | None = None) -> PageQuerySet:
     """Newest published stories in one language, for the feed."""
     language_code = language_code or current_language()
     return (
