@@ -4,7 +4,11 @@ Each block is small, has its own template, an icon, a description and a preview 
 editors can see what a block does before they add it.
 """
 
-from django.core.exceptions import ValidationError
+from collections.abc import Callable
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -13,6 +17,18 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from base.site_chrome import in_current_language
+
+# Blocks that apps above `base` add to every page's body (name -> block factory), so base never
+# imports them: e.g. `stories` adds its story teasers in its AppConfig.ready().
+_shared_blocks: dict[str, Callable[[], blocks.Block]] = {}
+
+
+def register_shared_block(name: str, factory: Callable[[], blocks.Block]) -> None:
+    """Offer a block in every page body built on `BaseStreamBlock`; call from AppConfig.ready()."""
+    _shared_blocks[name] = factory
+
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -77,9 +93,11 @@ class LinkStructValue(blocks.StructValue):
 
     address_field = "link_url"
 
-    def url(self):
+    def url_for(self, request: HttpRequest) -> str | None:
         page = self.get("page")
-        return page.localized.url if page else self.get(self.address_field)
+        if not page:
+            return self.get(self.address_field)
+        return in_current_language(request, page).get_url(request)
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -241,34 +259,13 @@ class DataTableBlock(blocks.StructBlock):
         }
 
 
-class StoryTeaserListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    stories = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="stories.StoryPage"),
-        label=_("Stories"),
-        required=False,
-        help_text=_("Choose stories, or leave empty to show the newest featured ones."),
-    )
-    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
-
-    class Meta:
-        icon = "user"
-        label = _("Story teasers")
-        template = "base/blocks/story_teaser_list_block.html"
-        description = _("Cards of residents' stories: chosen ones, or the newest featured.")
-        preview_value = {"heading": "Kāpēc es balsoju", "count": 3}
-
-    def get_context(self, value, parent_context=None):
-        # Stories depend on the shared blocks, not the other way round: import late.
-        from stories.selectors import stories_for_teasers
-
-        context = super().get_context(value, parent_context=parent_context)
-        context["stories"] = stories_for_teasers(value["stories"], value["count"])
-        return context
-
-
 class BaseStreamBlock(blocks.StreamBlock):
-    """Every page's body: one list of blocks, so a block learnt once works everywhere."""
+    """Every page's body: one list of blocks, so a block learnt once works everywhere.
+
+    Blocks registered by other apps follow the ones declared here and come before those a
+    subclass adds, so each block keeps its place in the editor's menu and in migrations.
+    Page models pass the class, not an instance, to their StreamField: Wagtail then builds it
+    on first use, after every app's ready() has registered its blocks."""
 
     text = TextBlock()
     image = CaptionedImageBlock()
@@ -279,4 +276,19 @@ class BaseStreamBlock(blocks.StreamBlock):
     embed = EmbedWithTitleBlock()
     document = DocumentDownloadBlock()
     table = DataTableBlock()
-    story_teasers = StoryTeaserListBlock()
+
+    def __init__(self, local_blocks=None, **kwargs) -> None:
+        if not apps.ready:
+            raise ImproperlyConfigured(
+                "BaseStreamBlock was built before every app registered its shared blocks: "
+                "pass the class, not an instance, to StreamField."
+            )
+        super().__init__(local_blocks, **kwargs)
+        own = dict(self.child_blocks)
+        ordered = {name: own.pop(name) for name in BaseStreamBlock.base_blocks}
+        for name, factory in _shared_blocks.items():
+            block = factory()
+            block.set_name(name)
+            ordered[name] = block
+        ordered.update(own)
+        self.child_blocks = ordered

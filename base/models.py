@@ -162,7 +162,7 @@ class ContentPage(CachedPageMixin, Page):
         help_text=_("A sentence or two under the title; also used as the share description."),
     )
     body = StreamField(
-        BaseStreamBlock(),
+        BaseStreamBlock,
         blank=True,
         verbose_name=_("body"),
         help_text=_("The page content, composed from blocks."),

@@ -6,38 +6,62 @@ cached; previews, logged-in editors (their pages carry the userbar) and requests
 messages always render fresh, so a draft can never leak. Publishing, unpublishing, moving
 or deleting any page, or saving campaign settings, starts a new generation of keys, so
 lists and teasers that show other pages are never stale; the short timeout keeps the
-countdown's hours current."""
+countdown's hours current.
+
+Why the results page has a second whole-page cache (results/middleware.py) and does not
+use this one: on results night it must answer before sessions, locale and authentication
+run (this middleware sits after them, because it needs `request.user` to leave editors out),
+it keeps a "not yet" page only until the release time, and its entries must be forgotten
+when an election is relabelled, not when any page is published. What both share is the
+invalidation: each keeps its own `CacheGeneration`, so publishing a story does not empty
+the results cache and relabelling results does not empty every page."""
 
 import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-GENERATION_KEY = "page-cache:generation"
 TIMEOUT = 5 * 60
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, timeout=None)
-    return generation
+@dataclass(frozen=True)
+class CacheGeneration:
+    """A counter that is part of every key of one cache: moving it on makes every entry
+    stored under the old value unused at once, on every server sharing the cache."""
+
+    key: str
+
+    def current(self) -> int:
+        generation = cache.get(self.key)
+        if generation is None:
+            generation = 1
+            cache.add(self.key, generation, timeout=None)
+        return generation
+
+    def bump(self, **_signal_kwargs: Any) -> None:
+        """Start a new generation; usable directly as a signal receiver."""
+        try:
+            cache.incr(self.key)
+        except ValueError:
+            cache.set(self.key, 1, timeout=None)
 
 
-def bump_generation(key):
-    """Move a cache generation counter on, so every entry keyed with the old one is unused."""
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=None)
+PAGES = CacheGeneration("page-cache:generation")
 
 
-def start_new_generation(**_kwargs):
-    bump_generation(GENERATION_KEY)
+def bump_generation(key: str) -> None:
+    """Move the generation counter stored under `key` on (see `CacheGeneration.bump`)."""
+    CacheGeneration(key).bump()
 
 
-def cache_key(request):
+def start_new_generation(**_kwargs: Any) -> None:
+    PAGES.bump()
+
+
+def cache_key(request: HttpRequest) -> str | None:
     """The key for this request, or None when its response must not come from the cache."""
     if request.method != "GET" or getattr(request, "is_preview", False):
         return None
@@ -46,24 +70,33 @@ def cache_key(request):
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
     language = (get_language() or "").split("-")[0]
-    return f"page-cache:{current_generation()}:{language}:{digest}"
+    return f"page-cache:{PAGES.current()}:{language}:{digest}"
 
 
-class CachedPageMixin:
+# The mixin is only ever mixed into page models; type checkers see it as one.
+if TYPE_CHECKING:
+    from wagtail.models import Page as _PageBase
+else:
+    _PageBase = object
+
+
+class CachedPageMixin(_PageBase):
     """Lets the page cache keep this page type's public responses."""
 
-    def serve(self, request, *args, **kwargs):
-        request.page_cache_allowed = not getattr(request, "is_preview", False)
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        request.page_cache_allowed = not getattr(  # type: ignore[attr-defined]
+            request, "is_preview", False
+        )
         return super().serve(request, *args, **kwargs)
 
 
 class PageCacheMiddleware:
     """Answer repeated anonymous requests for cacheable pages from the cache."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Any) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         key = cache_key(request)
         if key is not None:
             cached = cache.get(key)

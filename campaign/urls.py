@@ -20,6 +20,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", base_views.site_icon, {"name": "favicon.ico"}, name="favicon"),
+    path(
+        "apple-touch-icon.png",
+        base_views.site_icon,
+        {"name": "apple-touch-icon.png"},
+        name="apple_touch_icon",
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("", include("stories.api_urls")),
     path("", include("mock_elections.api_urls")),

@@ -29,7 +29,7 @@ class HomePage(CachedPageMixin, Page):
 
     # Body
     body = StreamField(
-        HomeStreamBlock(),
+        HomeStreamBlock,
         blank=True,
         verbose_name=_("body"),
         help_text=_("The rest of the page, composed from blocks."),

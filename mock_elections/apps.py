@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +8,20 @@ class MockElectionsConfig(AppConfig):
     verbose_name = _("Children's mock elections")
 
     def ready(self):
+        from base import page_cache
+        from home.selectors import show_stations_beside_precincts
+
+        from .home_stations import stations_beside_precincts
+        from .models import Election, PollingStation
         from .roles import sync_roles_after_migrate
 
         # Every app, not only this one: models the other election apps add later must
         # reach the Organisers group as well.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="mock_elections_roles")
+
+        # The home page's "where and when to vote" shows these stations; a change must reach
+        # visitors at once, not after the page cache's timeout.
+        show_stations_beside_precincts(stations_beside_precincts)
+        for model in (Election, PollingStation):
+            for signal in (post_save, post_delete):
+                signal.connect(page_cache.start_new_generation, sender=model)

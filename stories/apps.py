@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Resident stories")
+
+    def ready(self) -> None:
+        from base.blocks import register_shared_block
+        from stories.blocks import StoryTeaserListBlock
+
+        # Every page body offers story teasers without base knowing this app.
+        register_shared_block("story_teasers", StoryTeaserListBlock)

@@ -14,10 +14,9 @@ from django.utils.text import slugify
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, Locale, Site
 
 from base.models import District, SiteSettings
-from home.models import HomePage
 from stories import cards, posters
 from stories.models import Channel, ConsentMethod, StoryIndexPage, StoryPage
 
@@ -220,13 +219,16 @@ def translate_story(story, english, descriptor, quote):
 
 def load(stdout):
     english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.get(locale__language_code="lv")
+    # The default site's root is the Latvian home page that home's demo made (found through
+    # the site so this app stays independent of `home`).
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page
     collections = {name: ensure_collection(name) for name in ("Plakāti", "Logo", "Foto")}
     logo = ensure_image("Kampaņas logo (paraugs)", collections["Logo"], branded_logo, ["logo"])
     share = ensure_image(
         "Kampaņas dalīšanās attēls", collections["Logo"], branded_share_image, ["sociālie tīkli"]
     )
-    campaign = SiteSettings.for_site(home.get_site())
+    campaign = SiteSettings.for_site(site)
     campaign.logo, campaign.default_share_image = logo, share
     campaign.save()
 

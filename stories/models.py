@@ -1,9 +1,12 @@
 """Residents' personal calls to vote ("Why I vote") and the page that lists them."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +22,7 @@ from wagtail.search import index
 from base.blocks import BaseStreamBlock
 from base.page_cache import CachedPageMixin
 from stories import cards, selectors
+from stories.forms import StoryFilterForm
 
 
 class Channel(models.TextChoices):
@@ -64,8 +68,10 @@ class StoryIndexPage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        district_slug = request.GET.get("rajons", "")
-        topic = request.GET.get("tema", "")
+        filters = StoryFilterForm(request.GET)
+        valid = filters.is_valid()
+        district_slug = filters.cleaned_data["rajons"] if valid else ""
+        topic = filters.cleaned_data["tema"] if valid else ""
         stories = selectors.stories_for_index(self, district_slug=district_slug, topic=topic)
         context["stories_page"] = Paginator(stories, self.stories_per_page).get_page(
             request.GET.get("lapa")
@@ -74,7 +80,15 @@ class StoryIndexPage(CachedPageMixin, Page):
         context["topics"] = selectors.topics_of_stories(self)
         context["selected_district"] = district_slug
         context["selected_topic"] = topic
+        context["filter_form"] = filters
         return context
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["filter_form"].errors:
+            # The unfiltered list with the errors shown, but not a page to keep or cache.
+            response.status_code = 400
+        return response
 
 
 class StoryPageTag(TaggedItemBase):
@@ -136,7 +150,7 @@ class StoryPage(CachedPageMixin, Page):
         help_text=_("The resident's call to vote in their own words; it must fit the share card."),
     )
     body = StreamField(
-        BaseStreamBlock(),
+        BaseStreamBlock,
         blank=True,
         verbose_name=_("story"),
         help_text=_("The longer story, composed from blocks."),
@@ -214,6 +228,7 @@ class StoryPage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["story_index"] = self.get_parent()
         context["previous_story"], context["next_story"] = selectors.neighbour_stories(self)
         context["related_stories"] = selectors.related_stories(self)
         return context

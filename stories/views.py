@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from stories import cards, posters
 from stories.models import StoryPage
@@ -32,13 +32,13 @@ def poster_response(story, request):
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=60 * 10)
 def share_card(request, page_id, size):
     return card_response(_live_story(page_id), size)
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=60 * 10)
 def poster(request, page_id):
     return poster_response(_live_story(page_id), request)

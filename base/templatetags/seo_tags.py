@@ -1,42 +1,44 @@
 """Head tags that make pages findable and shareable: canonical, hreflang, Open Graph."""
 
+from typing import Any
+
 from django import template
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import translate_url
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
 from base.selectors import campaign_settings
+from base.site_chrome import current_language, page_in_each_language
 
 register = template.Library()
 
 
-def _language_versions(request, page):
+def _language_versions(request: HttpRequest, page: Page | None) -> dict[str, str]:
     """{language code: absolute URL} of this page in each site language that has it live."""
-    if not isinstance(page, Page):
+    if page is None:
         return {
             code: request.build_absolute_uri(translate_url(request.path, code))
             for code, _name in settings.LANGUAGES
         }
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    site_languages = {code for code, _name in settings.LANGUAGES}
     return {
-        translation.locale.language_code: request.build_absolute_uri(translation.get_url(request))
-        for translation in translations.defer_streamfields()
-        if translation.locale.language_code in site_languages
+        code: request.build_absolute_uri(translation.get_url(request))
+        for code, translation in page_in_each_language(request, page).items()
     }
 
 
-def _description(page):
+def _description(page: Page | None) -> str:
     if page is None:
         return ""
     specific = getattr(page, "specific_deferred", page)
     return page.search_description or getattr(specific, "share_description", "") or ""
 
 
-def _share_image(request, page):
+def _share_image(
+    request: HttpRequest, page: Page | None
+) -> tuple[str | None, int | None, int | None]:
     specific = getattr(page, "specific_deferred", page) if page is not None else None
     own = getattr(specific, "share_image_url", None)
     if own:
@@ -49,12 +51,12 @@ def _share_image(request, page):
 
 
 @register.inclusion_tag("base/includes/seo_meta.html", takes_context=True)
-def seo_meta(context):
+def seo_meta(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     if request is None:  # the bare 500 page renders without a request
         return {}
     page = context.get("page") if isinstance(context.get("page"), Page) else None
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = current_language()
     versions = _language_versions(request, page)
     canonical = versions.get(current) or request.build_absolute_uri(request.path)
     image_url, image_width, image_height = _share_image(request, page)

@@ -111,17 +111,6 @@ def test_table_block_has_caption_and_column_headers():
     assert '<th scope="col">Aktivitāte, %</th>' in html and "28.84" in html
 
 
-@pytest.mark.django_db
-def test_story_teaser_block_shows_featured_stories(home_page):
-    from stories.tests.factories import StoryIndexPageFactory, StoryPageFactory
-
-    index = StoryIndexPageFactory(parent=home_page)
-    StoryPageFactory(parent=index, display_name="Izceltā", featured=True)
-    StoryPageFactory(parent=index, display_name="Parastā")
-    html = render(blocks.StoryTeaserListBlock(), {"heading": "Stāsti", "stories": [], "count": 1})
-    assert "Izceltā" in html and "Parastā" not in html
-
-
 def test_time_until_counts_days_and_hours_and_stops_at_zero():
     now = timezone.now()
     assert time_until(now + datetime.timedelta(days=3, hours=5, minutes=10), now) == (3, 5)

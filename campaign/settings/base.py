@@ -97,6 +97,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses public HTML (never pages with a CSRF token or for signed-in users: BREACH);
+    # above the caches, so they keep uncompressed responses for every client.
+    "base.compression.SafeGZipMiddleware",
     # Published results pages for anonymous readers, from the cache, before the rest.
     "results.middleware.CachedResultsPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,6 +206,8 @@ BALLOT_BOX_KEY = os.environ.get("BALLOT_BOX_KEY", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are decoded in full, so a damaged file is a form error, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "base.images.CheckedImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The admin speaks Latvian to the communications team by default.
 WAGTAIL_USER_EDIT_FORM_LANGUAGES = LANGUAGES

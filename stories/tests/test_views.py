@@ -115,3 +115,12 @@ def test_search_finds_stories_by_their_quote(client, story):
     assert response.status_code == 200
     assert story.title in response.content.decode()
     assert "Nekas netika atrasts" in client.get("/meklet/", {"q": "zqxw"}).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suffix", ["karte-1080x1080.png", "karte-1200x630.png", "plakats.pdf"])
+def test_cards_and_posters_answer_head_like_get(client, story, suffix):
+    response = client.head(f"/stasti/{story.pk}/{suffix}")
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["Content-Type"] == client.get(f"/stasti/{story.pk}/{suffix}")["Content-Type"]
