@@ -6,12 +6,16 @@ Built only from the public, suppressed figures: a hidden count is an empty cell 
 described in results/OPEN_DATA.md.
 """
 
+from __future__ import annotations
+
 import io
 import json
 from collections.abc import Iterator
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -141,13 +145,21 @@ def _participation_rows(data: PublicResults) -> Iterator[dict[str, Any]]:
         }
 
 
+def _pandas() -> ModuleType:
+    """pandas (with numpy) adds about 48 MB to every server process; only the open-data
+    downloads need it, so it is loaded on the first download, not at start-up."""
+    import pandas
+
+    return pandas
+
+
 def results_frame(data: PublicResults) -> pd.DataFrame:
-    frame = pd.DataFrame(list(_result_rows(data)), columns=RESULTS_COLUMNS)
+    frame = _pandas().DataFrame(list(_result_rows(data)), columns=RESULTS_COLUMNS)
     return frame.astype({"votes": "Int64", "question_id": "Int64", "option_id": "Int64"})
 
 
 def participation_frame(data: PublicResults) -> pd.DataFrame:
-    frame = pd.DataFrame(list(_participation_rows(data)), columns=PARTICIPATION_COLUMNS)
+    frame = _pandas().DataFrame(list(_participation_rows(data)), columns=PARTICIPATION_COLUMNS)
     return frame.astype(
         {"area_id": "Int64", "tablet_votes": "Int64", "paper_ballots": "Int64", "total": "Int64"}
     )
@@ -163,7 +175,7 @@ def as_csv(frame: pd.DataFrame) -> bytes:
 
 def as_xlsx(frames: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+    with _pandas().ExcelWriter(buffer, engine="openpyxl") as writer:
         for sheet, frame in frames.items():
             frame.to_excel(writer, sheet_name=sheet, index=False)
     return buffer.getvalue()
