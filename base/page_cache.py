@@ -52,11 +52,6 @@ class CacheGeneration:
 PAGES = CacheGeneration("page-cache:generation")
 
 
-def bump_generation(key: str) -> None:
-    """Move the generation counter stored under `key` on (see `CacheGeneration.bump`)."""
-    CacheGeneration(key).bump()
-
-
 def start_new_generation(**_kwargs: Any) -> None:
     PAGES.bump()
 

@@ -13,11 +13,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from base.page_cache import bump_generation
+from base.page_cache import CacheGeneration
 from mock_elections.models import Election
 
 FAST_PATH_SECONDS = 60
-GENERATION_KEY = "results:fast:generation"
+GENERATION = CacheGeneration("results:fast:generation")
 
 
 def fast_path_key(request):
@@ -26,7 +26,7 @@ def fast_path_key(request):
 
 def invalidate_fast_path():
     """Forget every stored page at once (results relabelled, follow-up or page changed)."""
-    bump_generation(GENERATION_KEY)
+    GENERATION.bump()
 
 
 def can_use_fast_path(request):
@@ -42,7 +42,7 @@ def store_for_fast_path(request, response, seconds, waiting_for_election=None):
     election a "not yet" page waits for, so publication ends it at once."""
     seconds = min(seconds, FAST_PATH_SECONDS)
     entry = {
-        "generation": cache.get(GENERATION_KEY, 0),
+        "generation": cache.get(GENERATION.key, 0),
         "content": response.content,
         "language": response.get("Content-Language", ""),
         "expires_at": time.time() + seconds,
@@ -58,9 +58,9 @@ class CachedResultsPageMiddleware:
     def __call__(self, request):
         if can_use_fast_path(request):
             key = fast_path_key(request)
-            found = cache.get_many([key, GENERATION_KEY])  # one round trip
+            found = cache.get_many([key, GENERATION.key])  # one round trip
             entry = found.get(key)
-            if entry is not None and self._still_valid(entry, found.get(GENERATION_KEY, 0)):
+            if entry is not None and self._still_valid(entry, found.get(GENERATION.key, 0)):
                 return self._response(entry)
         return self.get_response(request)
 
