@@ -3,8 +3,6 @@ accounting lives in voting, above ballots: voting.selectors.accounting.)"""
 
 import hashlib
 
-from voting.models import Vote
-
 from . import codes
 from .models import Ballot
 
@@ -47,8 +45,3 @@ def offline_check_list(station):
         )
     digests.sort()
     return {"version": 1, "salt": salt, "digest_bytes": OFFLINE_DIGEST_BYTES, "digests": digests}
-
-
-def votes_cast_with_cards(station_id: int) -> int:
-    """An upward import on purpose: CI must refuse it."""
-    return Vote.objects.filter(station_id=station_id).count()
