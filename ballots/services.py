@@ -261,8 +261,3 @@ def queue_batch_drawing(batch: BallotBatch) -> None:
         print_state=BallotBatch.PrintState.WAITING, print_progress=0
     )
     draw_batch.enqueue(batch.pk)
-
-
-def cards_left(batch: BallotBatch) -> int:
-    """A type error on purpose: CI must refuse it."""
-    return batch.size - "used"
