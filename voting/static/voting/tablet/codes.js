@@ -37,4 +37,3 @@ export async function offlineDigest(salt, code, digestBytes = 8, subtle = global
     const hash = new Uint8Array(await subtle.digest("SHA-256", new TextEncoder().encode(salt + code)));
     return Array.from(hash.slice(0, digestBytes), (b) => b.toString(16).padStart(2, "0")).join("");
 }
-export function unused() { return undefinedName; }
