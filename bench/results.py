@@ -242,7 +242,7 @@ def measure(workdir, serve=True):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    election = _fill(random.Random(7))  # noqa: S311 - sample data
+    election = _fill(random.Random(7))
     _count_figures(election)
     if serve:
         call_command("collectstatic", verbosity=0, interactive=False)

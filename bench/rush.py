@@ -133,7 +133,7 @@ def measure(workdir, prefix):
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
-    election = _fill(random.Random(11), votes=VOTES)  # noqa: S311 - sample data
+    election = _fill(random.Random(11), votes=VOTES)
     Election.objects.filter(pk=election.pk).update(status=Election.Status.CLOSED)
     election.refresh_from_db()
     page_path = _results_page(election)

@@ -36,7 +36,7 @@ def _measure_one(votes, slug):
     from results.selectors import election_figures, election_results, participation
     from results.suppression import audited_suppression, suppress_small_counts
 
-    election = _fill(random.Random(votes), votes=votes)  # noqa: S311 - sample data
+    election = _fill(random.Random(votes), votes=votes)
     election.slug = slug
     election.save(update_fields=["slug"])
     raw_sql = (

@@ -24,7 +24,7 @@ def _deliver(message: EmailMessage) -> str:
     for _attempt in range(ATTEMPTS):
         try:
             message.send()
-        except Exception as failure:  # noqa: BLE001 - any transport error is retried, then shown
+        except Exception as failure:
             error = f"{type(failure).__name__}: {failure}"[:300]
         else:
             return ""

@@ -28,7 +28,7 @@ def test_twenty_racing_uses_on_a_sqlite_file_give_exactly_one_success(tmp_path):
         "DJANGO_SETTINGS_MODULE": "campaign.settings.test",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'race.sqlite3'}",
     }
-    finished = subprocess.run(  # noqa: S603 - our own interpreter and module
+    finished = subprocess.run(
         [sys.executable, "-m", "ballots.tests.race"],
         cwd=Path(__file__).resolve().parents[2],
         env=environment,

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F401
+from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-key-with-enough-length-to-look-real-0123456789"  # noqa: S105
