@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "ballots",
     "voting",
     "results",
+    "editorial_admin",
+    "materials",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -89,6 +91,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
 ]
 
 MIDDLEWARE = [
@@ -157,7 +160,9 @@ LANGUAGES = [("lv", "Latviešu"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# LOCALE_PATHS outrank every app's catalogue: our Latvian for Wagtail's and Django's own
+# admin strings (editorial_admin/wagtail_lv) wins over their incomplete lv catalogues.
+LOCALE_PATHS = [PROJECT_DIR / "locale", BASE_DIR / "editorial_admin" / "wagtail_lv" / "locale"]
 TIME_ZONE = "Europe/Riga"
 USE_I18N = True
 USE_TZ = True
@@ -190,6 +195,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Shared links read as words: Latvian letters in new page slugs become plain ASCII.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Admin avatars are drawn from initials (editorial_admin): no e-mail hash goes to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial_admin.forms.LatvianLoginForm"
 # The admin speaks Latvian to the communications team by default.
 WAGTAIL_USER_EDIT_FORM_LANGUAGES = LANGUAGES
 
