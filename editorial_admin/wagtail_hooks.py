@@ -31,7 +31,7 @@ def refuse_workflow_action_on_finished_task(request, page):
         return None
     messages.error(
         request,
-        _("„%(title)s” is no longer awaiting approval: someone has already acted on it.")
+        _('"%(title)s" is no longer awaiting approval: someone has already reviewed it.')
         % {"title": page.get_admin_display_title()},
     )
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from taggit.models import Tag
+from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Task, Workflow
 from wagtail.users.models import UserProfile
 
@@ -51,8 +52,10 @@ def content_strings() -> list[str]:
             strings += [str(obj) for obj in model.objects.all()[:300]]
     for user in get_user_model().objects.all():
         strings += [user.get_full_name(), user.get_username()]
+    # Image titles like "Jā (Should every school floor…)" show their first word alone too.
+    strings += [title.split(" (")[0] for title in Image.objects.values_list("title", flat=True)]
     # Language names are shown in their own language on purpose.
-    strings += ["Liepāja ir Tava balss!", "Latviešu", "latviešu", "English", "Wagtail"]
+    strings += ["Liepāja ir Tava balss!", "Liepāja", "Latviešu", "latviešu", "English", "Wagtail"]
     return [item for item in strings if item]
 
 

@@ -41,6 +41,7 @@ SKIPPED_ELEMENTS = {"script", "style", "textarea", "noscript"}
 SKIPPED_PATHS = ("/admin/logout/", "/admin/jsi18n/", "/admin/bulk/")
 # Previews show the public site, not the admin.
 SKIPPED_ENDINGS = ("/view_draft/", "/preview/")
+SKIPPED_PARTS = ("/workflow/preview/",)
 # Time zone names in the account form ("Europe/Riga") are codes, not interface text.
 TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_]+(/[A-Za-z_+-]+)+$")
 # Codes: model labels ("results.adultturnoutpage"), file names, CSV column lists.
@@ -252,6 +253,7 @@ class Walk:
                 or path in seen
                 or path.startswith(SKIPPED_PATHS)
                 or path.endswith(SKIPPED_ENDINGS)
+                or any(part in path for part in SKIPPED_PARTS)
                 or per_pattern[pattern(path)] >= PER_PATTERN
             ):
                 continue

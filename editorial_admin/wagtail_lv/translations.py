@@ -247,7 +247,7 @@ SINGULAR: dict[str, str] = {
     "Workflows": "Darbplūsmas",
     "Yes, delete it": "Jā, dzēst",
     "You do not have permission to access the admin.": "Jums nav piekļuves administrācijas sadaļai.",
-    "account": "kontu",
+    "account": "konta iestatījumos",
     "live + in moderation": "publicēts + gaida apstiprinājumu",
     'Alternatively you can <a href="%(unpublish_url)s">unpublish the page</a>. This removes the page from public view and you can edit or publish it again later.': 'Varat arī <a href="%(unpublish_url)s">noņemt lapu no publikācijas</a>. Tad lapa vairs nebūs publiski redzama, bet vēlāk to varēsiet labot un publicēt atkal.',
     'See our <a href="%(guide_link)s" target="_blank">content checks guide</a> for more information on how content metrics are calculated.': 'Kā tiek aprēķināti satura rādītāji, lasiet <a href="%(guide_link)s" target="_blank">satura pārbaužu rokasgrāmatā</a>.',
@@ -259,7 +259,8 @@ SINGULAR: dict[str, str] = {
     "item": "vienums",
     "items": "vienumi",
     "Cancel": "Atcelt",
-    "Keyboard shortcuts are currently enabled; manage your": "Īsinājumtaustiņi ir ieslēgti; tos var pārvaldīt savā",
+    "Keyboard shortcuts are currently enabled; manage your %(account_link)s to disable them.": "Īsinājumtaustiņi ir ieslēgti; tos var izslēgt %(account_link)s.",
+    "Keyboard shortcuts are currently disabled; manage your %(account_link)s to enable them.": "Īsinājumtaustiņi ir izslēgti; tos var ieslēgt %(account_link)s.",
     "now": "tagad",
     "just now": "tikko",
 }
@@ -324,6 +325,46 @@ EMAILS: dict[str, str] = {
 }
 SINGULAR.update(MODEL_MESSAGES)
 SINGULAR.update(EMAILS)
+
+# Listing counts, model names Wagtail shows with capfirst, and messages split by markup.
+LISTINGS: dict[str, str] = {
+    "%(time_period)s ago": "pirms %(time_period)s",
+    "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s": "%(start_index)s–%(end_index)s no %(items_count)s (%(model_name)s)",
+    "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s across entire site.": "%(start_index)s–%(end_index)s no %(items_count)s (%(model_name)s) visā vietnē.",
+    "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s in '<span class=\"w-title-ellipsis\">%(title)s</span>'.": '%(start_index)s–%(end_index)s no %(items_count)s (%(model_name)s) sadaļā „<span class="w-title-ellipsis">%(title)s</span>”.',
+    "document": "dokuments",
+    "documents": "dokumenti",
+    "image": "attēls",
+    "images": "attēli",
+    "collection": "kolekcija",
+    "collections": "kolekcijas",
+    "description": "apraksts",
+    "file": "datne",
+    "task": "uzdevums",
+    "tasks": "uzdevumi",
+    "workflow": "darbplūsma",
+    "workflows": "darbplūsmas",
+    "status": "statuss",
+    "submitted notifications": "paziņojumi par iesniegšanu",
+    "approved notifications": "paziņojumi par apstiprināšanu",
+    "rejected notifications": "paziņojumi par noraidīšanu",
+    "updated comments notifications": "paziņojumi par komentāru izmaiņām",
+    "Has child pages": "Ir apakšlapas",
+    "Move selected pages": "Pārvietot atlasītās lapas",
+    "Publish selected pages": "Publicēt atlasītās lapas",
+    "Unpublish selected pages": "Noņemt no publikācijas atlasītās lapas",
+    "Visit the live page": "Atvērt publicēto lapu",
+    "Submit": "Iesniegt",
+    "Translate page": "Tulkot lapu",
+    "Translate %(model_name)s": "Tulkot: %(model_name)s",
+    "Current focal point shown": "redzams pašreizējais fokusa apgabals",
+    "This %(model_name)s is currently awaiting moderation.": "Šis ieraksts gaida apstiprinājumu.",
+    "Only reviewers for this task can edit the %(model_name)s.": "To var rediģēt tikai šī uzdevuma pārskatītāji.",
+    "This {model_name} is awaiting <b>'{task_name}'</b> in the <b>'{workflow_name}'</b> workflow.": "Ieraksts gaida uzdevumu <b>„{task_name}”</b> darbplūsmā <b>„{workflow_name}”</b>.",
+    "Requested by <b>%(modified_by)s</b>": "Pieprasīja <b>%(modified_by)s</b>",
+    "Status %(status)s": "Statuss %(status)s",
+}
+SINGULAR.update(LISTINGS)
 
 # msgid: (msgid_plural, [1, 21…], [2…20…], [0]).
 PLURAL: dict[str, tuple[str, list[str]]] = {
