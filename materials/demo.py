@@ -7,7 +7,7 @@ from materials.models import MaterialsPage
 PUBLIC_COLLECTIONS = ["Plakāti", "Logo"]
 
 
-def load(stdout):
+def load(stdout, public_collections=PUBLIC_COLLECTIONS):
     home = Site.objects.get(is_default_site=True).root_page
     page = MaterialsPage.objects.filter(locale=home.locale).first()
     if page is None:
@@ -21,7 +21,7 @@ def load(stdout):
             show_in_menus=True,
         )
         home.add_child(instance=page)
-    page.public_collections.set(Collection.objects.filter(name__in=PUBLIC_COLLECTIONS))
+    page.public_collections.set(Collection.objects.filter(name__in=public_collections))
     page.save_revision().publish()
     english = Locale.objects.get(language_code="en")
     translation = page.get_translation_or_none(english)
@@ -34,4 +34,4 @@ def load(stdout):
     )
     translation.public_collections.set(page.public_collections.all())
     translation.save_revision().publish()
-    stdout.write(f"  materials page listing {', '.join(PUBLIC_COLLECTIONS)} (lv, en)")
+    stdout.write(f"  materials page listing {', '.join(public_collections)} (lv, en)")

@@ -6,20 +6,25 @@ from pathlib import PurePosixPath
 
 from django.db.models import QuerySet
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-# (key, heading, tag names editors may use for it, in either language).
+# (key, heading, tag names editors may use for it, in either language). The headings have
+# their own context: other apps translate "Print" as the verb.
 KINDS: list[tuple[str, Promise, set[str]]] = [
-    ("posters", _("Posters"), {"plakāti", "plakāts", "plakati", "poster", "posters"}),
-    ("logos", _("Logos"), {"logotipi", "logotips", "logo", "logos"}),
-    ("social", _("Social media"), {"sociālie tīkli", "socialie tikli", "social media", "social"}),
-    ("print", _("Print"), {"druka", "drukai", "print"}),
+    ("posters", pgettext_lazy("materials", "Posters"), {"plakāti", "plakāts", "poster", "posters"}),
+    ("logos", pgettext_lazy("materials", "Logos"), {"logotipi", "logotips", "logo", "logos"}),
+    (
+        "social",
+        pgettext_lazy("materials", "Social media"),
+        {"sociālie tīkli", "social media", "social"},
+    ),
+    ("print", pgettext_lazy("materials", "Print"), {"druka", "drukai", "print"}),
 ]
-OTHER = ("other", _("Other materials"))
+OTHER = ("other", pgettext_lazy("materials", "Other materials"))
 PREVIEW_SPEC = "max-480x360"
 
 

@@ -50,37 +50,49 @@ CSV_COLUMNS = re.compile(r"\b\w+_\w+(, \w+)+")
 PER_PATTERN = 2
 
 
+VOID_ELEMENTS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+
 class VisibleText(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.texts: list[str] = []
         self.links: list[str] = []
-        self.skipping: list[str] = []
         self.json_props: list[str] = []
+        self.open: list[tuple[str, str]] = []  # (tag, "" | "hidden" | "json")
+
+    @property
+    def state(self) -> str:
+        return self.open[-1][1] if self.open else ""
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag in SKIPPED_ELEMENTS:
-            if tag == "script" and attributes.get("type") == "application/json":
-                self.skipping.append("json")
-            else:
-                self.skipping.append(tag)
-        for name, value in attrs:
-            if value and name in TEXT_ATTRIBUTES:
-                self.texts.append(value)
-        if tag == "input" and attributes.get("type") in {"submit", "button"}:
-            self.texts.append(attributes.get("value") or "")
+        if self.state:
+            state = self.state
+        elif tag == "script" and attributes.get("type") == "application/json":
+            state = "json"
+        elif tag in SKIPPED_ELEMENTS or "hidden" in attributes:
+            state = "hidden"
+        else:
+            state = ""
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
+        if not state:
+            self.texts += [value for name, value in attrs if value and name in TEXT_ATTRIBUTES]
+            if tag == "input" and attributes.get("type") in {"submit", "button"}:
+                self.texts.append(attributes.get("value") or "")
+        if tag not in VOID_ELEMENTS:
+            self.open.append((tag, state))
 
     def handle_endtag(self, tag):
-        if self.skipping and tag in SKIPPED_ELEMENTS:
-            self.skipping.pop()
+        while self.open:
+            if self.open.pop()[0] == tag:
+                break
 
     def handle_data(self, data):
-        if not self.skipping:
+        if not self.state:
             self.texts.append(data)
-        elif self.skipping[-1] == "json":
+        elif self.state == "json":
             self.json_props.append(data)
 
 
@@ -195,7 +207,7 @@ class Walk:
 
     def __init__(self, client, content: list[str], limit: int = 200):
         self.client = client
-        self.content = sorted({item for item in content if len(item) >= 3}, key=len, reverse=True)
+        self.content = sorted({item for item in content if len(item) >= 2}, key=len, reverse=True)
         self.limit = limit
         self.found: dict[str, set[str]] = defaultdict(set)  # text -> paths
         self.visited: list[str] = []

@@ -363,6 +363,7 @@ LISTINGS: dict[str, str] = {
     "This {model_name} is awaiting <b>'{task_name}'</b> in the <b>'{workflow_name}'</b> workflow.": "Ieraksts gaida uzdevumu <b>„{task_name}”</b> darbplūsmā <b>„{workflow_name}”</b>.",
     "Requested by <b>%(modified_by)s</b>": "Pieprasīja <b>%(modified_by)s</b>",
     "Status %(status)s": "Statuss %(status)s",
+    "requested by": "pieprasīja",
 }
 SINGULAR.update(LISTINGS)
 
