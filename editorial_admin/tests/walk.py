@@ -85,9 +85,10 @@ class VisibleText(HTMLParser):
             self.open.append((tag, state))
 
     def handle_endtag(self, tag):
-        while self.open:
-            if self.open.pop()[0] == tag:
-                break
+        # Close up to the matching open tag; a stray end tag closes nothing.
+        if any(open_tag == tag for open_tag, _state in self.open):
+            while self.open.pop()[0] != tag:
+                pass
 
     def handle_data(self, data):
         if not self.state:
