@@ -364,6 +364,9 @@ LISTINGS: dict[str, str] = {
     "Requested by <b>%(modified_by)s</b>": "Pieprasīja <b>%(modified_by)s</b>",
     "Status %(status)s": "Statuss %(status)s",
     "requested by": "pieprasīja",
+    'JavaScript is required to use Wagtail, but it is currently disabled.<br /> Here are the <a href="https://www.enable-javascript.com/" target="_blank" rel="noreferrer">instructions how to enable JavaScript in your web browser</a>.': 'Wagtail darbojas tikai ar JavaScript, bet tas pašlaik ir izslēgts.<br /> Lūk, <a href="https://www.enable-javascript.com/" target="_blank" rel="noreferrer">kā ieslēgt JavaScript savā pārlūkā</a>.',
+    "This %(model_name)s hasn't been submitted for moderation yet": "Šis ieraksts vēl nav iesniegts apstiprināšanai",
+    "Item %(index)s of %(total)s": "%(index)s. no %(total)s",
 }
 SINGULAR.update(LISTINGS)
 
