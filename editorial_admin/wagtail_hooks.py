@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import SubmenuMenuItem
+from wagtail.models import Page
 
 from .avatars import initials_avatar
 
@@ -27,7 +28,9 @@ def refuse_workflow_action_on_finished_task(request, page):
     finished (a double click, or two moderators at once); say what happened instead."""
     if request.method != "POST" or not request.POST.get("action-workflow-action"):
         return None
-    if page.current_workflow_task is not None:
+    # Read the workflow afresh: the page the editor was built from may carry states
+    # prefetched before another moderator's approval finished it.
+    if Page.objects.get(pk=page.pk).current_workflow_task is not None:
         return None
     messages.error(
         request,
