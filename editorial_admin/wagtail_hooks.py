@@ -1,14 +1,8 @@
-"""Admin behaviour for the communications team: initials avatars instead of Gravatar, a
-clear message for a second approve, and menus that offer only what the user can open."""
-
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.translation import gettext as _
+"""Admin behaviour for the communications team: initials avatars instead of Gravatar and
+menus that offer only what the user can open. (The second-approve guard is in views.py.)"""
 
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.menu import SubmenuMenuItem
-from wagtail.models import Page
 
 from .avatars import initials_avatar
 
@@ -20,24 +14,6 @@ AREAS_NEEDING_APP_RIGHTS = {"/admin/ballots/": "ballots"}
 def avatar_from_initials(user, size):
     # Listings may ask for the avatar of a user who has since been deleted.
     return initials_avatar(user) if user is not None else None
-
-
-@hooks.register("before_edit_page")
-def refuse_workflow_action_on_finished_task(request, page):
-    """Wagtail 7.4 answers 500 when "approve" is sent for a page whose task has already
-    finished (a double click, or two moderators at once); say what happened instead."""
-    if request.method != "POST" or not request.POST.get("action-workflow-action"):
-        return None
-    # Read the workflow afresh: the page the editor was built from may carry states
-    # prefetched before another moderator's approval finished it.
-    if Page.objects.get(pk=page.pk).current_workflow_task is not None:
-        return None
-    messages.error(
-        request,
-        _('"%(title)s" is no longer awaiting approval: someone has already reviewed it.')
-        % {"title": page.get_admin_display_title()},
-    )
-    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 def _leads_nowhere(item: SubmenuMenuItem, request) -> bool:

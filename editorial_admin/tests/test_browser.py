@@ -120,4 +120,3 @@ def test_the_team_translates_sets_up_approves_twice_and_schedules(
     translation.refresh_from_db()
     assert not translation.live
     assert translation.scheduled_revision is not None
-    assert_accessible(admin, WAGTAIL_TAG_INPUT)

@@ -60,3 +60,15 @@ def test_a_second_approve_from_the_dialog_is_refused_too(client, approved_page):
     )
     assert response.status_code == 200
     assert "pašlaik negaida apstiprinājumu" in response.content.decode()
+
+
+def test_a_second_approve_from_autosave_gets_a_json_refusal(client, approved_page):
+    page, moderator = approved_page
+    client.force_login(moderator)
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {"action-workflow-action": "1", "workflow-action-name": "approve"},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "workflow_finished"
