@@ -94,8 +94,8 @@ def test_the_team_translates_sets_up_approves_twice_and_schedules(
         tab.goto(f"{base}/admin/pages/{story.pk}/edit/")
     approve = "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
     open_actions_menu(admin)
-    admin.locator(approve).click()
-    admin.wait_for_load_state()
+    with admin.expect_navigation():
+        admin.locator(approve).click()
     story.refresh_from_db()
     assert story.live
     open_actions_menu(stale)
@@ -115,8 +115,8 @@ def test_the_team_translates_sets_up_approves_twice_and_schedules(
     # (Escape would close the dialog with the date picker; the picker may cover the button.)
     dialog.get_by_role("button", name="Saglabāt grafiku").click(force=True)
     open_actions_menu(admin)
-    admin.locator("button[name='action-publish']").click()
-    admin.wait_for_load_state()
+    with admin.expect_navigation():
+        admin.locator("button[name='action-publish']").click()
     translation.refresh_from_db()
     assert not translation.live
     assert translation.scheduled_revision is not None

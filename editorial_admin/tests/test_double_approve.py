@@ -24,7 +24,7 @@ def member(group, name):
 def approved_page(home_page):
     sync_roles(apps)
     editor, moderator = member("Editors", "redaktore"), member("Moderators", "moderators")
-    page = ContentPage(title="Kā balsot", slug="ka-balsot", live=False)
+    page = ContentPage(title="Kā balsot bērniem", slug="ka-balsot-berniem", live=False)
     home_page.add_child(instance=page)
     page.save_revision(user=editor)
     page.get_workflow().start(page, editor)
@@ -46,7 +46,7 @@ def test_a_second_approve_from_the_editor_form_is_refused_with_a_message(client,
     assert response.status_code == 302
     assert response.url == f"/admin/pages/{page.pk}/edit/"
     [message] = [str(item) for item in get_messages(response.wsgi_request)]
-    assert message == "„Kā balsot” vairs negaida apstiprinājumu: kāds to jau ir izskatījis."
+    assert message == "„Kā balsot bērniem” vairs negaida apstiprinājumu: kāds to jau ir izskatījis."
 
 
 def test_a_second_approve_from_the_dialog_is_refused_too(client, approved_page):
