@@ -45,7 +45,7 @@ def test_a_second_approve_from_the_editor_form_is_refused_with_a_message(client,
     )
     assert response.status_code == 302
     assert response.url == f"/admin/pages/{page.pk}/edit/"
-    [message] = [str(item) for item in get_messages(response.wsgi_request)]
+    [message] = [str(item).strip() for item in get_messages(response.wsgi_request)]
     assert message == "„Kā balsot bērniem” vairs negaida apstiprinājumu: kāds to jau ir izskatījis."
 
 

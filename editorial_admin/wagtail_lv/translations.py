@@ -285,6 +285,7 @@ MODEL_MESSAGES: dict[str, str] = {
     'The %(model_name)s "%(title)s" has been rejected during "%(task)s".': "Ieraksts „%(title)s” (%(model_name)s) noraidīts uzdevumā „%(task)s”.",
     "The %(model_name)s could not be saved as it is locked": "Ierakstu nevarēja saglabāt, jo tas ir bloķēts",
     "%(model_name)s with this %(field_label)s already exists.": "Ieraksts ar šādu vērtību laukā „%(field_label)s” jau pastāv (%(model_name)s).",
+    "The page '%(page_title)s' is not currently awaiting moderation.": "Lapa „%(page_title)s” pašlaik negaida apstiprinājumu.",
     "Sorry, you do not have permission to access this area.": "Atvainojiet, jums nav piekļuves šai sadaļai.",
 }
 
