@@ -58,10 +58,11 @@ migrations-check: install-test ## Fail if a model change has no migration
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install-test ## Update every app's lv catalogue and compile it (needs gettext)
-	for dir in campaign base home stories mock_elections ballots voting results; do \
-		(cd $$dir && ../$(PY) ../manage.py makemessages -l lv --no-obsolete --ignore='tests/*' && \
+	for dir in campaign base home stories materials mock_elections ballots voting results editorial_admin; do \
+		(cd $$dir && ../$(PY) ../manage.py makemessages -l lv --no-obsolete --ignore='tests/*' --ignore='wagtail_lv/*' && \
 		 if [ -d static ]; then ../$(PY) ../manage.py makemessages -d djangojs -l lv --no-obsolete --ignore='tests/*'; fi); \
 	done
+	$(PY) manage.py build_admin_catalogue
 	$(PY) manage.py compilemessages --ignore='.venv/*' --ignore='node_modules/*'
 
 bench: install-test ## Run the benchmarks in bench/ and print their figures

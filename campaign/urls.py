@@ -12,9 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from base import views as base_views
 from base.sitemaps import AllLanguagesSitemap
+from editorial_admin.views import edit_page
 
 # Language-neutral endpoints: the admin, machine-readable files and the tablet API.
 urlpatterns = [
+    # Wagtail's page editor, guarded against a second approve (editorial_admin/views.py).
+    path("admin/pages/<int:page_id>/edit/", edit_page, name="editorial_admin_edit_page"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "people",
     "django_tasks",
     "django_tasks_db",
+    "editorial_admin",
+    "materials",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -107,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "editorial_admin.middleware.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -163,7 +166,9 @@ LANGUAGES = [("lv", "Latviešu"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# LOCALE_PATHS outrank every app's catalogue: our Latvian for Wagtail's and Django's own
+# admin strings (editorial_admin/wagtail_lv) wins over their incomplete lv catalogues.
+LOCALE_PATHS = [PROJECT_DIR / "locale", BASE_DIR / "editorial_admin" / "wagtail_lv" / "locale"]
 TIME_ZONE = "Europe/Riga"
 USE_I18N = True
 USE_TZ = True
@@ -209,6 +214,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Uploads are decoded in full, so a damaged file is a form error, not a server error.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "base.images.CheckedImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Shared links read as words: Latvian letters in new page slugs become plain ASCII.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Admin avatars are drawn from initials (editorial_admin): no e-mail hash goes to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial_admin.forms.LatvianLoginForm"
 # The admin speaks Latvian to the communications team by default.
 WAGTAIL_USER_EDIT_FORM_LANGUAGES = LANGUAGES
 

@@ -6,7 +6,17 @@ from django.db import transaction
 
 # Each app that has demo data gives a `demo` module with `load(stdout)`; order matters
 # because later apps build on earlier ones (stations need districts, votes need stations).
-DEMO_APPS = ["base", "home", "stories", "mock_elections", "ballots", "voting", "results", "people"]
+DEMO_APPS = [
+    "base",
+    "home",
+    "stories",
+    "materials",
+    "mock_elections",
+    "ballots",
+    "voting",
+    "results",
+    "people",
+]
 
 
 class Command(BaseCommand):
