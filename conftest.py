@@ -152,3 +152,15 @@ def home_page(db):
     from home.models import HomePage
 
     return HomePage.objects.get(locale__language_code="lv")
+
+
+@pytest.fixture
+def organiser(db):
+    """A user of the real Organisers group (never a superuser): the role an audit entry or a
+    permission check is about."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("organiser", password="x")
+    user.groups.add(Group.objects.get(name="Organisers"))
+    return user

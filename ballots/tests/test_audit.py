@@ -2,8 +2,6 @@
 
 import pytest
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
@@ -14,13 +12,6 @@ from base.refusals import Refused
 from .factories import StationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser():
-    user = get_user_model().objects.create_user("organiser", password="x")
-    user.groups.add(Group.objects.get(name="Organisers"))
-    return user
 
 
 def users_of(action, batch):

@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,13 +16,6 @@ from mock_elections.models import Election
 from .factories import QuestionProposalFactory, ready_election
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser():
-    user = get_user_model().objects.create_user("organiser", password="x")
-    user.groups.add(Group.objects.get(name="Organisers"))
-    return user
 
 
 def logged(action, instance):
