@@ -10,6 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from .admin_accounting import AccountingViewSet
 from .admin_views import StationDeskViewSet
+from .board import add_election_day_board
 from .models import DuplicateOfflineUse, PaperTallyCorrection, StationTablet
 
 
@@ -119,3 +120,6 @@ LOG_ACTIONS = {
 def register_voting_log_actions(actions):
     for action, (label, message) in LOG_ACTIONS.items():
         actions.register_action(action, label, message)
+
+
+hooks.register("construct_homepage_panels", add_election_day_board)
