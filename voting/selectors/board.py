@@ -66,7 +66,8 @@ def _paper_state(station: PollingStation, rounds: set[int]) -> tuple[str, str | 
 
 def _tablet_lines(station: PollingStation, now: datetime) -> list[TabletLine]:
     lines = []
-    for tablet in station.board_tablets:
+    # Prefetched into `board_tablets` and annotated by `with_accounting`: not model fields.
+    for tablet in station.board_tablets:  # type: ignore[attr-defined]
         heard = tablet.last_seen_at
         silent = station.status == PollingStation.Status.OPEN and (
             heard is None or now - heard > SILENCE
@@ -126,9 +127,9 @@ def election_day_board(now: datetime | None = None) -> list[ElectionBoard]:
             lines.append(
                 StationLine(
                     station=station,
-                    votes=station.votes_recorded,
-                    cards_printed=station.printed,
-                    cards_used=station.used,
+                    votes=station.votes_recorded,  # type: ignore[attr-defined]
+                    cards_printed=station.printed,  # type: ignore[attr-defined]
+                    cards_used=station.used,  # type: ignore[attr-defined]
                     paper=paper,
                     tablets=tablet_lines,
                     alerts=alerts,
