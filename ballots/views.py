@@ -7,6 +7,8 @@ station, lets nobody vote, and stores nothing. A used card says "already used, t
 you", which reassures a child who scans it at home; it says nothing about the vote.
 """
 
+from django_ratelimit.decorators import ratelimit
+
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -14,6 +16,8 @@ from .services import BallotRefused, check_ballot
 
 
 @never_cache
+# A family scans a few cards; guessing codes takes millions of tries (base/ratelimits.py).
+@ratelimit(key="ip", rate="30/m")
 def scan(request, version, code):
     context = {"ballot": None, "refused": None}
     try:

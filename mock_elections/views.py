@@ -1,5 +1,7 @@
 """Public pages of the children's election: proposing questions before it."""
 
+from django_ratelimit.decorators import ratelimit
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +12,8 @@ from .models import Election
 from .services import RuleBroken
 
 
+# A class or two per teacher, not a flood from one address (429 page: base/ratelimits.py).
+@ratelimit(key="ip", rate="10/h", method="POST")
 def propose_question(request, slug):
     """A teacher or youth worker proposes a question on the children's behalf; below the
     form, the proposals that made it onto the ballot show that proposing works."""

@@ -10,6 +10,8 @@ station PIN in the `X-Station-Pin` header. Every refusal is a 4xx JSON body
 import json
 from functools import wraps
 
+from django_ratelimit.decorators import ratelimit
+
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -90,6 +92,7 @@ def _pin(request):
 
 
 @tablet_api(["POST"], authenticated=False)
+@ratelimit(key="ip", rate="10/m", method="POST")  # guessing pairing codes; 429 JSON
 def pair(request):
     data = read_json(request)
     if not isinstance(data, dict):
