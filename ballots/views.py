@@ -7,12 +7,16 @@ station, lets nobody vote, and stores nothing. A used card says "already used, t
 you", which reassures a child who scans it at home; it says nothing about the vote.
 """
 
+import logging
+
 from django_ratelimit.decorators import ratelimit
 
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from .services import BallotRefused, check_ballot
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -23,6 +27,8 @@ def scan(request, version, code):
     try:
         context["ballot"] = check_ballot(None, f"/b/{version}/{code}")
     except BallotRefused as refused:
+        # The reason only: the code itself is a usable vote and never goes into a log.
+        logger.info("Card check refused: %s", refused.reason)
         context["refused"] = refused
     response = render(request, "ballots/scan.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -13,20 +13,29 @@ import re
 REDACTED = "[kods]"
 # The card address inside QR codes and 404 lines: everything after the version is the code.
 _CARD_PATH = re.compile(r"(/b/\d+/)[^\s\"'?#]*")
-# Typed codes: groups of up to four code characters joined by separators (ABCD-EFGH-JKMN-P).
-_GROUPED = re.compile(
-    r"(?<![\w*~$=])[0-9A-Z*~$=]{4}(?:[-\s._·][0-9A-Z*~$=]{1,4}){2,3}(?![\w*~$=])", re.I
+# Typed codes in groups separated by spaces (ABCD EFGH JKMN P), as people copy them.
+_SPACED = re.compile(
+    r"(?<![0-9A-Za-z])[0-9A-Z]{4}(?:\s[0-9A-Z]{1,4}){2,3}[*~$=]?(?![\w*~$=])", re.IGNORECASE
 )
-# Compact codes: 12–13 code characters, all capitals and digits or including a digit.
-_COMPACT = re.compile(
-    r"(?<![\w*~$=])(?:[0-9A-Z]{12}[0-9A-Z*~$=]?|(?=[\w*~$=]*\d)[0-9A-Za-z]{12}[0-9A-Za-z*~$=]?)(?![\w*~$=])"
-)
+# Any other run of code characters, possibly split by dashes, dots or underscores anywhere;
+# the check character (which may be * ~ $ =) comes last.
+_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[-_.·][0-9A-Za-z]+)*[*~$=]?")
+_SEPARATORS = re.compile(r"[-_.·\s]")
+CODE_LENGTHS = (12, 13)
+
+
+def _blank_if_code(match: re.Match[str]) -> str:
+    """A code has 12 or 13 characters once the separators are gone, and is written in
+    capitals or contains a digit (a plain lower-case word of that length is left alone)."""
+    compact = _SEPARATORS.sub("", match.group())
+    looks_like_code = compact.isupper() or any(character.isdigit() for character in compact)
+    return REDACTED if len(compact) in CODE_LENGTHS and looks_like_code else match.group()
 
 
 def redact(text: str) -> str:
     text = _CARD_PATH.sub(rf"\1{REDACTED}", text)
-    text = _GROUPED.sub(REDACTED, text)
-    return _COMPACT.sub(REDACTED, text)
+    text = _SPACED.sub(REDACTED, text)
+    return _TOKEN.sub(_blank_if_code, text)
 
 
 class RedactBallotCodes(logging.Filter):

@@ -1,5 +1,7 @@
 """Public pages of the children's election: proposing questions before it."""
 
+import logging
+
 from django_ratelimit.decorators import ratelimit
 
 from django.contrib import messages
@@ -10,6 +12,8 @@ from . import selectors, services
 from .forms import PROPOSAL_FIELDS, ProposalForm
 from .models import Election
 from .services import RuleBroken
+
+logger = logging.getLogger(__name__)
 
 
 # A class or two per teacher, not a flood from one address (429 page: base/ratelimits.py).
@@ -26,6 +30,7 @@ def propose_question(request, slug):
                 election, **{name: form.cleaned_data[name] for name in PROPOSAL_FIELDS}
             )
         except RuleBroken as refusal:
+            logger.info("Proposal for %s refused: %s", election.slug, " ".join(refusal.messages))
             form.add_error(None, refusal)
         else:
             messages.success(
