@@ -8,11 +8,12 @@ import io
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.utils import timezone
 
 from base.tests.factories import DistrictFactory
@@ -29,8 +30,10 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarning"),
 ]
 
+# Derandomised: CI runs the same examples every time, so a failure is never a fluke.
 FUZZ = settings(
     max_examples=40,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -62,7 +65,8 @@ text = st.one_of(
     st.sampled_from(NASTY),
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=60),
 )
-params = st.dictionaries(st.sampled_from(["q", "lapa", "rajons", "tema", "p", "x"]), text)
+PARAMETERS = ["q", "lapa", "rajons", "tema", "p", "x"]
+params = st.fixed_dictionaries({}, optional=dict.fromkeys(PARAMETERS, text))
 
 
 def stored_rows():
@@ -125,10 +129,36 @@ def answered_below_500(response):
     return response
 
 
+# Found by this test and fixed on another branch (H4 "site": a NUL in the search or a story
+# filter becomes a 400): the database refuses the NUL (SQLite's full-text search everywhere,
+# PostgreSQL in every comparison). Empty this once that branch is merged; the test below
+# fails until then, saying so.
+NUL_FIXED_ELSEWHERE = {"sqlite": {"/meklet/"}, "postgresql": {"/meklet/", "/stasti/"}}
+
+
+def fixed_elsewhere(path, values):
+    paths = NUL_FIXED_ELSEWHERE.get(connection.vendor, set())
+    return path in paths and any("\x00" in value for value in values)
+
+
+@pytest.mark.parametrize("path", ["/meklet/", "/stasti/", "/rezultati/", "/aktivitate/", "/"])
+def test_every_filter_takes_each_nasty_value(client, public_site, unchanged, path):
+    failing = set()
+    for value in NASTY:
+        cache.clear()
+        try:
+            with transaction.atomic():  # a database error must not end the test's transaction
+                answered_below_500(client.get(path, dict.fromkeys(PARAMETERS, value)))
+        except Exception:  # noqa: BLE001 - the value is what the test reports
+            failing.add(value)
+    assert failing == {value for value in NASTY if fixed_elsewhere(path, [value])}
+
+
 def test_search_and_story_filters_take_any_parameters(client, public_site, unchanged):
     @FUZZ
     @given(path=st.sampled_from(["/meklet/", "/en/meklet/", public_site["pages"][2]]), query=params)
     def run(path, query):
+        assume(not fixed_elsewhere(path, query.values()))
         cache.clear()  # rate limits and cached pages must not hide what the view does
         answered_below_500(client.get(path, query))
 
@@ -139,6 +169,7 @@ def test_every_public_page_takes_any_parameters(client, public_site, unchanged):
     @FUZZ
     @given(path=st.sampled_from(public_site["pages"]), query=params)
     def run(path, query):
+        assume(not fixed_elsewhere(path, query.values()))
         cache.clear()
         answered_below_500(client.get(path, query))
 
