@@ -11,7 +11,7 @@ from django.db import transaction
 
 from ballots.codes import format_code
 from ballots.services import use_ballot
-from base.logging import RedactBallotCodes
+from base.redaction import RedactBallotCodes
 from voting.tests.factories import open_station_set_up
 
 pytestmark = pytest.mark.django_db

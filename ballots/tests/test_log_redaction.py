@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ballots.codes import derive_code, format_code
-from base.logging import REDACTED, redact
+from base.redaction import REDACTED, redact
 
 codes = st.builds(
     derive_code,

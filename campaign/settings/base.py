@@ -283,12 +283,12 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Logging: one console handler (the process manager keeps the output) whose filter blanks
-# anything shaped like a ballot code (base/logging.py). Each app logs under its own name.
+# anything shaped like a ballot code (base/redaction.py). Each app logs under its own name.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_ballot_codes": {"()": "base.logging.RedactBallotCodes"}},
+    "filters": {"redact_ballot_codes": {"()": "base.redaction.RedactBallotCodes"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
         "console": {
