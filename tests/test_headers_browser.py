@@ -47,7 +47,9 @@ def test_public_pages_and_the_tablet_run_under_the_strict_policy(live_server, ho
 
 
 @pytest.mark.django_db(transaction=True)
-def test_organiser_works_in_the_admin_under_its_policy(live_server, page):
+def test_organiser_works_in_the_admin_and_the_userbar_under_their_policies(
+    live_server, home_page, page
+):
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     sync_roles(apps)
@@ -63,4 +65,9 @@ def test_organiser_works_in_the_admin_under_its_policy(live_server, page):
     page.goto(f"{live_server.url}/admin/children_elections/edit/{election.pk}/")
     page.wait_for_load_state("networkidle")
     assert page.locator("#id_title").input_value() == election.title
+    # Signed in, the public site shows Wagtail's userbar, under the strict policy.
+    page.goto(f"{live_server.url}/")
+    page.locator("#wagtail-userbar-trigger").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#wagtail-userbar-items").is_visible()
     assert refused == []
