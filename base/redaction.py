@@ -13,9 +13,10 @@ import re
 REDACTED = "[kods]"
 # The card address inside QR codes and 404 lines: everything after the version is the code.
 _CARD_PATH = re.compile(r"(/b/\d+/)[^\s\"'?#]*")
-# Typed codes in groups separated by spaces (ABCD EFGH JKMN P), as people copy them.
-_SPACED = re.compile(
-    r"(?<![0-9A-Za-z])[0-9A-Z]{4}(?:\s[0-9A-Z]{1,4}){2,3}[*~$=]?(?![\w*~$=])", re.IGNORECASE
+# The printed shape, in any case, with dashes or spaces (ABCD-EFGH-JKMN-P, abcd efgh jkmn p).
+_GROUPED = re.compile(
+    r"(?<![0-9A-Za-z])[0-9A-Z]{4}(?:[-\s][0-9A-Z]{4}){2}[-\s][0-9A-Z*~$=](?![\w*~$=])",
+    re.IGNORECASE,
 )
 # Any other run of code characters, possibly split by dashes, dots or underscores anywhere;
 # the check character (which may be * ~ $ =) comes last.
@@ -34,7 +35,7 @@ def _blank_if_code(match: re.Match[str]) -> str:
 
 def redact(text: str) -> str:
     text = _CARD_PATH.sub(rf"\1{REDACTED}", text)
-    text = _SPACED.sub(REDACTED, text)
+    text = _GROUPED.sub(REDACTED, text)
     return _TOKEN.sub(_blank_if_code, text)
 
 
