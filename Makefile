@@ -28,9 +28,12 @@ frontend: ## Install the front-end packages (jsQR, the tablets' camera decoder) 
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: tablets will read QR codes only where the browser has BarcodeDetector (typed codes always work)."; fi
 
-run: install ## Set up the demo site on SQLite and serve it at http://127.0.0.1:8000/
+run: install ## Set up the demo site on SQLite, start the task worker and serve http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	@# The background worker (ballot PDFs, exports, e-mails) lives and dies with the server.
+	$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test ## Install with test extras and run the whole suite (browser tests included)

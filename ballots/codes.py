@@ -32,6 +32,8 @@ from functools import cache
 from django.conf import settings
 from django.utils.translation import gettext
 
+from base.refusals import Refused
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CHECK_ALPHABET = ALPHABET + "*~$=U"
 DATA_LENGTH = 12
@@ -44,21 +46,12 @@ ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 SEPARATORS = re.compile(r"[\s\-_.·]+")
 
 
-class InvalidCode(ValueError):  # noqa: N818 - the name other apps import
-    """The typed text cannot be a ballot code; ``reason`` says why, ``message`` tells the user."""
-
-    def __init__(self, reason, message):
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-
-
 @cache
-def _derived_key(secret_key):
+def _derived_key(secret_key: str) -> bytes:
     return hmac.new(secret_key.encode(), b"ballots.code-key", hashlib.sha256).digest()
 
 
-def code_key():
+def code_key() -> bytes:
     """The secret from which every code and digest is derived (bytes)."""
     configured = getattr(settings, "BALLOT_CODE_KEY", "")
     if configured:
@@ -66,12 +59,12 @@ def code_key():
     return _derived_key(settings.SECRET_KEY)
 
 
-def keyed_hash(purpose, message):
+def keyed_hash(purpose: bytes, message: bytes) -> bytes:
     """HMAC-SHA256 of ``message`` under the code key, separated by ``purpose``."""
     return hmac.new(code_key(), purpose + b"|" + message, hashlib.sha256).digest()
 
 
-def check_character(data):
+def check_character(data: str) -> str:
     """Crockford's mod-37 check symbol for a string of base32 digits."""
     value = 0
     for character in data:
@@ -79,7 +72,7 @@ def check_character(data):
     return CHECK_ALPHABET[value % 37]
 
 
-def derive_code(seed, serial):
+def derive_code(seed: str, serial: int) -> str:
     """The canonical code (13 characters, no dashes) of card ``serial`` of a batch's ``seed``."""
     raw = keyed_hash(b"code", bytes.fromhex(seed) + serial.to_bytes(4, "big"))
     number = int.from_bytes(raw[:8], "big") >> (64 - ENTROPY_BITS)
@@ -87,35 +80,37 @@ def derive_code(seed, serial):
     return data + check_character(data)
 
 
-def code_digest(code):
+def code_digest(code: str) -> str:
     """What the database stores to find a card: a keyed hash of its canonical code."""
     return keyed_hash(b"digest", code.encode()).hex()
 
 
-def format_code(code):
+def format_code(code: str) -> str:
     """The printed form: groups of four, the check character last (``ABCD-EFGH-JKMN-P``)."""
     return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))
 
 
-def normalise_code(text):
-    """The canonical code from what someone typed; raises InvalidCode saying what is wrong.
+def normalise_code(text: str | None) -> str:
+    """The canonical code from what someone typed; raises Refused saying what is wrong.
 
     Accepts lower case, spaces and dashes, and Crockford's aliases (O for 0, I and L for 1).
     """
     compact = SEPARATORS.sub("", text or "").upper()
     if not compact:
-        raise InvalidCode("empty", gettext("Enter the code printed on the card."))
+        raise Refused("invalid", gettext("Enter the code printed on the card."), problem="empty")
     if len(compact) > CODE_LENGTH:
-        raise InvalidCode(
-            "too_long",
+        raise Refused(
+            "invalid",
             gettext("The code is too long: a card code has %(length)d characters.")
             % {"length": CODE_LENGTH},
+            problem="too_long",
         )
     if len(compact) < CODE_LENGTH:
-        raise InvalidCode(
-            "too_short",
+        raise Refused(
+            "invalid",
             gettext("The code is too short: a card code has %(length)d characters.")
             % {"length": CODE_LENGTH},
+            problem="too_short",
         )
     data = compact[:DATA_LENGTH].translate(ALIASES)
     check = compact[DATA_LENGTH:].translate(ALIASES)
@@ -123,17 +118,19 @@ def normalise_code(text):
         {c for c in data if c not in ALPHABET} | {c for c in check if c not in CHECK_ALPHABET}
     )
     if wrong:
-        raise InvalidCode(
-            "wrong_characters",
+        raise Refused(
+            "invalid",
             gettext(
                 "The code contains characters that are never on a card: %(characters)s. "
                 "Use digits and the letters A–Z except I, L, O and U."
             )
             % {"characters": " ".join(wrong)},
+            problem="wrong_characters",
         )
     if check_character(data) != check:
-        raise InvalidCode(
-            "wrong_check",
+        raise Refused(
+            "invalid",
             gettext("The code has a typing mistake: compare each character with the card again."),
+            problem="wrong_check",
         )
     return data + check

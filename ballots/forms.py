@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from base.refusals import Refused
 from mock_elections.models import PollingStation
 
 from .models import BallotBatch
-from .services import BallotRefused, check_can_issue, issue_ballots, spoil_ballot, void_batch
+from .services import check_can_issue, issue_ballots, spoil_ballot, void_batch
 
 
 class IssueBatchForm(WagtailAdminModelForm):
@@ -34,8 +35,8 @@ class IssueBatchForm(WagtailAdminModelForm):
         if station is not None and size is not None and layout is not None:
             try:
                 check_can_issue(station, size, layout)
-            except ValidationError as refused:
-                self.add_error(self.FIELD_FOR_REFUSAL.get(refused.code), refused)
+            except Refused as refused:
+                self.add_error(self.FIELD_FOR_REFUSAL.get(refused.reason), refused.message)
         return cleaned
 
     def save(self, commit=True):
@@ -98,6 +99,6 @@ class SpoilCardForm(forms.Form):
                 self.cleaned_data["reason"],
                 by=by,
             )
-        except BallotRefused as refused:
+        except Refused as refused:
             self.add_error("code", refused.message)
             return None

@@ -12,6 +12,7 @@ import secrets
 from functools import cached_property
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,12 @@ from . import codes
 
 def new_seed():
     return secrets.token_hex(32)
+
+
+def print_file_storage():
+    """Printable batches hold working codes: they live in private storage, outside MEDIA_ROOT,
+    and reach people only through the permission-checked admin download."""
+    return storages["private"]
 
 
 class BallotBatch(models.Model):
@@ -107,6 +114,33 @@ class BallotBatch(models.Model):
         help_text=_("The organiser who cancelled the batch."),
     )
 
+    # The printable PDF, drawn in the background (a 5,000-card batch takes several seconds)
+    class PrintState(models.TextChoices):
+        WAITING = "waiting", _("Waiting to be drawn")
+        DRAWING = "drawing", _("Being drawn")
+        READY = "ready", _("Ready to download")
+        FAILED = "failed", _("Drawing failed")
+
+    print_state = models.CharField(
+        _("printable file"),
+        max_length=8,
+        choices=PrintState.choices,
+        default=PrintState.WAITING,
+        editable=False,
+        help_text=_("Whether the batch's PDF has been drawn."),
+    )
+    print_progress = models.PositiveIntegerField(
+        _("cards drawn"), default=0, editable=False, help_text=_("Cards drawn so far.")
+    )
+    print_file = models.FileField(
+        _("PDF"),
+        storage=print_file_storage,
+        upload_to="ballot-batches/",
+        blank=True,
+        editable=False,
+        help_text=_("The print-ready PDF; removed when the batch is voided."),
+    )
+
     class Meta:
         ordering = ["station", "number"]
         verbose_name = _("ballot batch")
@@ -123,6 +157,15 @@ class BallotBatch(models.Model):
         """Whether the cards were printed for a rehearsal (copied onto each card at issue, so
         a reprint matches the original even if the election's flag changed since)."""
         return self.ballots.filter(is_rehearsal=True).exists()
+
+    def print_status(self):
+        """The printable file's state in words, with how far the drawing has come."""
+        if self.print_state == self.PrintState.DRAWING:
+            return _("Being drawn: %(done)s of %(size)s cards") % {
+                "done": self.print_progress,
+                "size": self.size,
+            }
+        return self.get_print_state_display()
 
     def code_of(self, serial):
         """The canonical code of card number ``serial``; needs the server key."""

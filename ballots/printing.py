@@ -12,6 +12,7 @@ Made to stay fast and small for large batches:
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -105,7 +106,8 @@ class BatchPrinter:
             card_width * 0.48,
         )
 
-    def render(self):
+    def render(self, progress: Callable[[int], None] | None = None) -> bytes:
+        """The PDF bytes; ``progress`` hears how many cards are drawn after each page."""
         buffer = io.BytesIO()
         canvas = Canvas(buffer, pagesize=A4, pageCompression=1, invariant=1)
         canvas.setTitle(str(self.batch))
@@ -120,6 +122,8 @@ class BatchPrinter:
             for index, serial in enumerate(serials):
                 self._draw_card(canvas, index, serial)
             canvas.showPage()
+            if progress is not None:
+                progress(serials[-1])
         canvas.save()
         return buffer.getvalue()
 
@@ -292,6 +296,6 @@ def qr_path(matrix, left, top, size):
     return "\n".join(parts)
 
 
-def batch_pdf(batch):
+def batch_pdf(batch, progress: Callable[[int], None] | None = None) -> bytes:
     """The batch's print-ready PDF as bytes."""
-    return BatchPrinter(batch).render()
+    return BatchPrinter(batch).render(progress)

@@ -15,52 +15,58 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .codes import InvalidCode, normalise_code
+from base.refusals import Refused
+
+from .codes import normalise_code
 
 PAYLOAD_VERSION = 1
 PAYLOAD_PATH = re.compile(r"/b/(?P<version>\d+)/(?P<code>[^/?#]+)/?(?:[?#].*)?$")
 # The QR standard lets the encoder pick any of its eight masks (the decoder reads which from
 # the symbol). Scoring all eight quadruples the time for 1,500 cards; the scan test proves
 # cards with this fixed mask decode.
-QR_OPTIONS = {"error": "m", "mask": 2, "boost_error": False}
+QR_ERROR_LEVEL = "m"
+QR_MASK = 2
 
 
-def base_url():
+def base_url() -> str:
     return (getattr(settings, "BALLOT_QR_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL).rstrip(
         "/"
     )
 
 
-def ballot_payload(code):
+def ballot_payload(code: str) -> str:
     """The text inside a card's QR code: the site's scan page for this canonical code."""
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("ballots:scan", kwargs={"version": PAYLOAD_VERSION, "code": code})
     return base_url() + path
 
 
-def parse_payload(text):
+def parse_payload(text: str | None) -> str:
     """The canonical code from a scanned payload (any host) or from a typed code."""
     text = (text or "").strip()
     match = PAYLOAD_PATH.search(text)
     if match:
         if int(match["version"]) != PAYLOAD_VERSION:
-            raise InvalidCode(
-                "unknown_format",
+            raise Refused(
+                "invalid",
                 gettext("This QR code is not a ballot card of this election."),
+                problem="unknown_format",
             )
         text = unquote(match["code"])
     elif "/" in text:
-        raise InvalidCode(
-            "unknown_format", gettext("This QR code is not a ballot card of this election.")
+        raise Refused(
+            "invalid",
+            gettext("This QR code is not a ballot card of this election."),
+            problem="unknown_format",
         )
     return normalise_code(text)
 
 
-def ballot_qr(code):
+def ballot_qr(code: str) -> segno.QRCode:
     """The segno QR symbol for a card (vector: draw its matrix, never a bitmap)."""
-    return segno.make(ballot_payload(code), **QR_OPTIONS)
+    return segno.make(ballot_payload(code), error=QR_ERROR_LEVEL, mask=QR_MASK, boost_error=False)
 
 
-def ballot_qr_svg(code):
+def ballot_qr_svg(code: str) -> str:
     """Inline SVG of the card's QR code for the HTML print view and the scan page."""
     return ballot_qr(code).svg_inline(border=4, omitsize=True)

@@ -5,17 +5,23 @@ same one), and marks the card used with a conditional UPDATE, so of any number o
 requests for one card exactly one succeeds, on PostgreSQL and on SQLite alike.
 """
 
-from django.core.exceptions import ValidationError
+from typing import Any, NoReturn
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from wagtail.log_actions import log
+
+from base.refusals import Refused
 from mock_elections.models import Election, PollingStation
 
 from . import codes
 from .models import Ballot, BallotBatch
 from .qr import parse_payload
+from .tasks import draw_batch
 
 MAX_BATCH_SIZE = 5000
 # A new batch's codes must not collide with any existing card; with 60-bit codes a collision
@@ -23,16 +29,7 @@ MAX_BATCH_SIZE = 5000
 SEED_ATTEMPTS = 5
 
 
-class BallotRefused(Exception):  # noqa: N818 - the name other apps import
-    """A card cannot be used (or spoiled) here; ``reason`` is stable, ``message`` is for people."""
-
-    def __init__(self, reason, message):
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-
-
-def _refuse(reason, **details):
+def _refuse(reason: str, **details: str) -> NoReturn:
     messages = {
         "unknown": gettext("No ballot card has this code. Check it against the card."),
         "other_station": gettext(
@@ -52,15 +49,12 @@ def _refuse(reason, **details):
         ),
         "reason_required": gettext("Write down why the card is spoiled."),
     }
-    raise BallotRefused(reason, messages[reason] % details)
+    raise Refused(reason, messages[reason] % details)
 
 
-def find_ballot(code_text):
-    """The card for a typed or scanned code, or BallotRefused (invalid or unknown)."""
-    try:
-        code = parse_payload(code_text)
-    except codes.InvalidCode as invalid:
-        raise BallotRefused("invalid", invalid.message) from invalid
+def find_ballot(code_text: str) -> Ballot:
+    """The card for a typed or scanned code, or Refused (invalid or unknown)."""
+    code = parse_payload(code_text)
     ballot = (
         Ballot.objects.select_related("batch", "station__election")
         .filter(code_digest=codes.code_digest(code))
@@ -71,8 +65,8 @@ def find_ballot(code_text):
     return ballot
 
 
-def check_ballot(station, code_text):
-    """The card if it can be used at ``station`` now; else BallotRefused saying why.
+def check_ballot(station: PollingStation | None, code_text: str) -> Ballot:
+    """The card if it can be used at ``station`` now; else Refused saying why.
 
     ``station=None`` checks the card on its own (the public scan page): known and unused.
     Changes nothing.
@@ -93,8 +87,8 @@ def check_ballot(station, code_text):
     return ballot
 
 
-def _refuse_unless_printed(state):
-    refusals = {
+def _refuse_unless_printed(state: str) -> None:
+    refusals: dict[str, str] = {
         Ballot.State.USED: "already_used",
         Ballot.State.SPOILED: "spoiled",
         Ballot.State.VOID: "void",
@@ -103,7 +97,7 @@ def _refuse_unless_printed(state):
         _refuse(refusals[state])
 
 
-def _mark(ballot, new_state, **fields):
+def _mark(ballot: Ballot, new_state: str, **fields: Any) -> None:
     """Move a printed card to ``new_state``; exactly one of racing callers wins."""
     changed = Ballot.objects.filter(pk=ballot.pk, state=Ballot.State.PRINTED).update(
         state=new_state, **fields
@@ -113,7 +107,7 @@ def _mark(ballot, new_state, **fields):
         _refuse("already_used")  # pragma: no cover - the row changed and changed back
 
 
-def use_ballot(station, code_text):
+def use_ballot(station: PollingStation, code_text: str) -> None:
     """Spend the card on one vote at ``station``. Call inside the caller's transaction.atomic().
 
     Records nothing about when, so the vote stored beside it cannot be matched to the card.
@@ -124,7 +118,9 @@ def use_ballot(station, code_text):
     _mark(ballot, Ballot.State.USED)
 
 
-def spoil_ballot(station, code_text, reason, by=None):
+def spoil_ballot(
+    station: PollingStation, code_text: str, reason: str, by: User | None = None
+) -> Ballot:
     """A volunteer takes a card out of use (torn, misprinted…) and says why."""
     reason = (reason or "").strip()
     if not reason:
@@ -132,20 +128,30 @@ def spoil_ballot(station, code_text, reason, by=None):
     with transaction.atomic():
         ballot = check_ballot(station, code_text)
         _mark(ballot, Ballot.State.SPOILED, spoil_reason=reason[:300], spoiled_by=by)
+        log(ballot.batch, "ballots.card_spoiled", user=by, data={"serial": ballot.serial})
     return ballot
 
 
-def issue_ballots(station, count, layout=BallotBatch.Layout.EIGHT, by=None):
+def issue_ballots(
+    station: PollingStation,
+    count: int,
+    layout: int = BallotBatch.Layout.EIGHT,
+    by: User | None = None,
+) -> BallotBatch:
     """Create a batch of ``count`` printable cards for ``station``.
 
-    Raises ValidationError (a Latvian/English message) for a bad count or layout, or when the
+    Refuses (a Latvian/English message) a bad count or layout, or when the
     election or station is closed.
     """
     check_can_issue(station, count, layout)
-    return create_batch(station, count, layout, by)
+    batch = create_batch(station, count, layout, by)
+    queue_batch_drawing(batch)
+    return batch
 
 
-def create_batch(station, count, layout, by=None):
+def create_batch(
+    station: PollingStation, count: int, layout: int, by: User | None = None
+) -> BallotBatch:
     """Create the batch and its cards without the checks of ``issue_ballots``.
 
     Only the demo loader calls it directly, to show cards printed for an election that is
@@ -172,38 +178,39 @@ def create_batch(station, count, layout, by=None):
             ),
             batch_size=1000,
         )
+        log(batch, "ballots.batch_issued", user=by, data={"size": count})
     return batch
 
 
-def check_can_issue(station, count, layout):
-    """Refuse (ValidationError) a batch that may not be issued; the admin form calls it too."""
+def check_can_issue(station: PollingStation, count: object, layout: object) -> None:
+    """Refuse a batch that may not be issued; the admin form calls it too."""
     if isinstance(count, bool) or not isinstance(count, int):
-        raise ValidationError(gettext("The number of cards must be a whole number."), "count")
+        raise Refused("count", gettext("The number of cards must be a whole number."))
     if count < 1:
-        raise ValidationError(gettext("A batch needs at least one card."), "count")
+        raise Refused("count", gettext("A batch needs at least one card."))
     if count > MAX_BATCH_SIZE:
-        raise ValidationError(
+        raise Refused(
+            "count",
             gettext("At most %(max)s cards can be printed in one batch.")
             % {"max": f"{MAX_BATCH_SIZE:,}".replace(",", " ")},
-            "count",
         )
     if layout not in BallotBatch.Layout.values:
-        raise ValidationError(gettext("Choose 4, 8 or 10 cards per page."), "layout")
+        raise Refused("layout", gettext("Choose 4, 8 or 10 cards per page."))
     if station.election.status in (Election.Status.CLOSED, Election.Status.RESULTS_PUBLISHED):
-        raise ValidationError(
+        raise Refused(
+            "closed",
             gettext("The election “%(election)s” is closed: no more cards can be printed.")
             % {"election": station.election.display_title},
-            "closed",
         )
     if station.status == PollingStation.Status.CLOSED:
-        raise ValidationError(
+        raise Refused(
+            "closed",
             gettext("The station “%(station)s” is closed: no more cards can be printed.")
             % {"station": station.name},
-            "closed",
         )
 
 
-def _fresh_digests(batch):
+def _fresh_digests(batch: BallotBatch) -> list[str]:
     """The digests of a batch's cards, re-rolling the seed on the rare clash with other cards."""
     for _attempt in range(SEED_ATTEMPTS):
         digests = [codes.code_digest(code) for code in batch.codes()]
@@ -217,20 +224,40 @@ def _fresh_digests(batch):
     raise RuntimeError("Could not draw unique ballot codes; is the random source broken?")
 
 
-def void_batch(batch, reason, by=None):
+def void_batch(batch: BallotBatch, reason: str, by: User | None = None) -> BallotBatch:
     """Cancel a whole batch (e.g. a lost box): its unused cards stop working.
 
     Used and spoiled cards keep their state, so accounting still adds up.
     """
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError(gettext("Write down why the batch is cancelled."), "reason")
+        raise Refused("reason_required", gettext("Write down why the batch is cancelled."))
     with transaction.atomic():
         updated = BallotBatch.objects.filter(pk=batch.pk, is_void=False).update(
             is_void=True, void_reason=reason[:300], voided_at=timezone.now(), voided_by=by
         )
         if updated != 1:
-            raise ValidationError(gettext("This batch has already been cancelled."), "void")
+            raise Refused("already_void", gettext("This batch has already been cancelled."))
         batch.ballots.filter(state=Ballot.State.PRINTED).update(state=Ballot.State.VOID)
+        log(batch, "ballots.batch_voided", user=by)
     batch.refresh_from_db()
+    # A cancelled batch must never be printed: its file goes with it.
+    if batch.print_file:
+        batch.print_file.delete(save=True)
     return batch
+
+
+def note_batch_downloaded(batch: BallotBatch, by: User | None) -> None:
+    """Whoever downloads a batch's printable cards holds working codes: the log says who."""
+    log(batch, "ballots.batch_downloaded", user=by)
+
+
+# The printable file, drawn in the background
+
+
+def queue_batch_drawing(batch: BallotBatch) -> None:
+    """Ask the task worker to draw the batch's PDF; the admin list shows its progress."""
+    BallotBatch.objects.filter(pk=batch.pk).update(
+        print_state=BallotBatch.PrintState.WAITING, print_progress=0
+    )
+    draw_batch.enqueue(batch.pk)

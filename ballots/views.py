@@ -14,7 +14,9 @@ from django_ratelimit.decorators import ratelimit
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .services import BallotRefused, check_ballot
+from base.refusals import Refused
+
+from .services import check_ballot
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ def scan(request, version, code):
     context = {"ballot": None, "refused": None}
     try:
         context["ballot"] = check_ballot(None, f"/b/{version}/{code}")
-    except BallotRefused as refused:
+    except Refused as refused:
         # The reason only: the code itself is a usable vote and never goes into a log.
         logger.info("Card check refused: %s", refused.reason)
         context["refused"] = refused

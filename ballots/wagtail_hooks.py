@@ -4,11 +4,11 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, audit
 from .forms import IssueBatchForm, VoidBatchForm
 from .models import BallotBatch
 
@@ -33,6 +33,7 @@ class BallotBatchViewSet(ModelViewSet):
         "created_at",
         "created_by",
         BooleanColumn("is_void", label=_("Void")),
+        Column("print_state", label=_("Printable file"), accessor="print_status"),
     ]
     list_filter = ["station__election", "station", "layout", "is_void"]
     search_fields = ["station__name", "void_reason"]
@@ -68,6 +69,7 @@ class BallotBatchViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/pdf/", admin_views.batch_pdf_view, name="pdf"),
             path("<int:pk>/print/", admin_views.batch_print_view, name="print"),
+            path("<int:pk>/draw/", admin_views.draw_batch_view, name="draw"),
         ]
 
 
@@ -101,3 +103,9 @@ class BallotsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_ballots_viewsets():
     return BallotsViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_ballot_log_actions(actions):
+    for action, (label, message) in audit.ACTIONS.items():
+        actions.register_action(action, label, message)

@@ -19,10 +19,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from base.refusals import Refused
+
 from . import posters, selectors, services
 from .forms import StationActionForm
 from .models import Election, PollingStation, QuestionProposal
-from .services import RuleBroken
 
 ELECTIONS = "children_elections"
 STATIONS = "children_stations"
@@ -79,7 +80,7 @@ class ElectionOverviewView(ObjectAdminView):
             can_change_stations=ModelPermissionPolicy(PollingStation).user_has_permission(
                 self.request.user, "change"
             ),
-            **selectors.election_overview(self.object),
+            **vars(selectors.election_overview(self.object)),
         )
         return context
 
@@ -208,7 +209,7 @@ class ConfirmActionView(ObjectAdminView):
     def post(self, request, *args, **kwargs):
         try:
             result = self.action.service(self.object, request.user)
-        except RuleBroken as refusal:
+        except Refused as refusal:
             messages.error(request, refusal.message)
             return redirect(self.get_success_url(None))
         messages.success(request, self.action.done)

@@ -1,6 +1,6 @@
 """Admin forms that enforce the election's rules, and the public proposal form.
 
-Each admin form calls the rule in services.py and turns a RuleBroken into a form error, so
+Each admin form calls the rule in services.py and turns a Refused into a form error, so
 the organiser sees the Latvian message and nothing is saved.
 """
 
@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from base.refusals import Refused
+
 from . import services
 from .models import Election, PollingStation
-from .services import RuleBroken
 
 
 def _election_before_edit(instance):
@@ -31,8 +32,8 @@ class ElectionForm(WagtailAdminModelForm):
                 cleaned_data.get("voting_closes_at"),
                 cleaned_data.get("results_release_at"),
             )
-        except RuleBroken as refusal:
-            self.add_error(None, refusal)
+        except Refused as refusal:
+            self.add_error(None, refusal.message)
         self._check_age_band_ranges()
         if self.instance.pk is not None:
             self._check_age_bands_frozen()
@@ -50,8 +51,8 @@ class ElectionForm(WagtailAdminModelForm):
         ]
         try:
             services.check_age_bands(ranges)
-        except RuleBroken as refusal:
-            self.add_error(None, refusal)
+        except Refused as refusal:
+            self.add_error(None, refusal.message)
 
     def _check_age_bands_frozen(self):
         """Reordering the rows is harmless; adding, removing or changing a band is not."""
@@ -67,8 +68,8 @@ class ElectionForm(WagtailAdminModelForm):
         if changed:
             try:
                 services.assert_ballot_editable(Election.objects.get(pk=self.instance.pk))
-            except RuleBroken as refusal:
-                self.add_error(None, refusal)
+            except Refused as refusal:
+                self.add_error(None, refusal.message)
 
     def _check_stations_keep_their_districts(self, districts):
         if districts is None:
@@ -90,8 +91,8 @@ class PollingStationForm(WagtailAdminModelForm):
             services.check_station_district(
                 cleaned_data.get("election"), cleaned_data.get("district")
             )
-        except RuleBroken as refusal:
-            self.add_error("district", refusal)
+        except Refused as refusal:
+            self.add_error("district", refusal.message)
         return cleaned_data
 
 
@@ -119,8 +120,8 @@ class BallotQuestionForm(WagtailAdminModelForm):
         try:
             services.assert_ballot_editable(_election_before_edit(self.instance))
             services.assert_ballot_editable(election)
-        except RuleBroken as refusal:
-            self.add_error(None, refusal)
+        except Refused as refusal:
+            self.add_error(None, refusal.message)
             return cleaned_data
         if election is not None:
             self._check_bands_belong_to(election, cleaned_data.get("age_bands") or [])
@@ -129,7 +130,9 @@ class BallotQuestionForm(WagtailAdminModelForm):
     def _check_bands_belong_to(self, election, bands):
         wrong = [band for band in bands if band.election_id != election.pk]
         wordings = self.formsets.get("easy_read_wordings")
-        if wordings is not None:
+        # The question's own fields are cleaned before its formsets: asking the formset first
+        # cleans its rows, so a row with an error shows that error instead of failing here.
+        if wordings is not None and wordings.is_valid():
             wrong += [
                 form.cleaned_data["age_band"]
                 for form in wordings.forms

@@ -1,11 +1,22 @@
 """Reads about an election that the tablets, the admin and the public pages share."""
 
-from django.db.models import Count, Prefetch, Q
+from dataclasses import dataclass
 
-from .models import BallotOption, BallotQuestion, EasyReadWording, QuestionProposal
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from .models import (
+    AgeBand,
+    BallotOption,
+    BallotQuestion,
+    EasyReadWording,
+    Election,
+    ElectionTransition,
+    PollingStation,
+    QuestionProposal,
+)
 
 
-def questions_for_age_band(election, age_band):
+def questions_for_age_band(election: Election, age_band: AgeBand) -> list[BallotQuestion]:
     """The questions a child of this age band is asked, in ballot order, with their options
     and easy-read wordings already loaded. A question with no bands chosen is asked of all."""
     asked = Q(age_bands__isnull=True) | Q(age_bands=age_band)
@@ -26,7 +37,7 @@ def questions_for_age_band(election, age_band):
     )
 
 
-def question_text_for(question, age_band):
+def question_text_for(question: BallotQuestion, age_band: AgeBand | None) -> str:
     """The easy-read wording when this band reads easy-read and one exists, else the question
     itself; English on English screens where given."""
     if age_band is not None and age_band.uses_easy_read:
@@ -36,7 +47,7 @@ def question_text_for(question, age_band):
     return question.display_text
 
 
-def proposals_on_ballot(election):
+def proposals_on_ballot(election: Election) -> QuerySet[QuestionProposal]:
     """Proposals that became ballot questions, for the public page's feedback list."""
     return (
         QuestionProposal.objects.filter(election=election, status=QuestionProposal.Status.PROMOTED)
@@ -45,15 +56,23 @@ def proposals_on_ballot(election):
     )
 
 
-def election_overview(election):
+@dataclass(frozen=True)
+class ElectionOverview:
     """What an organiser checks before and on election day: every station with its status,
     the questions with how many options each has, and the history of the election's status."""
-    return {
-        "stations": list(
+
+    stations: list[PollingStation]
+    questions: list[BallotQuestion]  # each annotated with option_count
+    transitions: list[ElectionTransition]
+
+
+def election_overview(election: Election) -> ElectionOverview:
+    return ElectionOverview(
+        stations=list(
             election.stations.select_related("district").order_by("district__sort_order", "name")
         ),
-        "questions": list(
+        questions=list(
             election.questions.annotate(option_count=Count("options")).order_by("sort_order", "pk")
         ),
-        "transitions": list(election.transitions.select_related("user").order_by("at", "pk")),
-    }
+        transitions=list(election.transitions.select_related("user").order_by("at", "pk")),
+    )

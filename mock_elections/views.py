@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from base.refusals import Refused
+
 from . import selectors, services
 from .forms import PROPOSAL_FIELDS, ProposalForm
 from .models import Election
-from .services import RuleBroken
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +30,9 @@ def propose_question(request, slug):
             services.submit_proposal(
                 election, **{name: form.cleaned_data[name] for name in PROPOSAL_FIELDS}
             )
-        except RuleBroken as refusal:
-            logger.info("Proposal for %s refused: %s", election.slug, " ".join(refusal.messages))
-            form.add_error(None, refusal)
+        except Refused as refusal:
+            logger.info("Proposal for %s refused: %s", election.slug, refusal.reason)
+            form.add_error(None, refusal.message)
         else:
             messages.success(
                 request,

@@ -123,7 +123,8 @@ def status(request):
 def check(request):
     """Is this card good to vote with now? Answers before the child starts, so a used card is
     turned away at the scan screen, not after the last question."""
-    from ballots.services import BallotRefused, check_ballot
+    from ballots.services import check_ballot
+    from base.refusals import Refused
 
     data = read_json(request)
     code = data.get("code") if isinstance(data, dict) else None
@@ -132,7 +133,7 @@ def check(request):
     services.refuse_if_not_accepting(request.tablet.station, timezone.now())
     try:
         check_ballot(request.tablet.station, code)
-    except BallotRefused as refusal:
+    except Refused as refusal:
         raise StationRefused(refusal.reason, refusal.message, 409) from refusal
     return JsonResponse({"ok": True})
 

@@ -24,7 +24,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ballots.services import BallotRefused, use_ballot
+from ballots.services import use_ballot
+from base.refusals import Refused
 from mock_elections import services as election_services
 from mock_elections.models import Election, PollingStation
 
@@ -206,14 +207,14 @@ def check_station_pin(tablet, pin):
 
 
 def _as_station_refusal(error):
-    return StationRefused("rule_broken", " ".join(error.messages), status=409)
+    return StationRefused("rule_broken", error.message, status=409)
 
 
 def open_station_from_tablet(tablet, pin):
     check_station_pin(tablet, pin)
     try:
         election_services.open_station(tablet.station, by=None)
-    except election_services.RuleBroken as error:
+    except Refused as error:
         raise _as_station_refusal(error) from error
     set_paused(tablet.station, False)
     return tablet.station
@@ -235,7 +236,7 @@ def close_station_from_tablet(tablet, pin):
     check_station_pin(tablet, pin)
     try:
         election_services.close_station(tablet.station, by=None)
-    except election_services.RuleBroken as error:
+    except Refused as error:
         raise _as_station_refusal(error) from error
     return tablet.station
 
@@ -248,7 +249,7 @@ def spoil_ballot_from_tablet(tablet, pin, code_text, reason):
         raise StationRefused("reason_missing", _("Say why the ballot is spoiled."))
     try:
         return spoil_ballot(tablet.station, code_text, reason.strip()[:200], by=None)
-    except BallotRefused as error:
+    except Refused as error:
         raise StationRefused(error.reason, error.message, status=409) from error
 
 
@@ -403,7 +404,7 @@ def record_vote(station, checked):
             refuse_if_not_accepting(station, cast_at)
             try:
                 use_ballot(station, checked.code_text)
-            except BallotRefused as error:
+            except Refused as error:
                 refusal = StationRefused(error.reason, error.message, status=409)
                 refusal.ballot_refusal = True
                 raise refusal from error

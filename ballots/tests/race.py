@@ -16,7 +16,8 @@ def race_to_use(station, code, racers=RACERS):
     return what each of them was told."""
     from django.db import connection, transaction
 
-    from ballots.services import BallotRefused, use_ballot
+    from ballots.services import use_ballot
+    from base.refusals import Refused
 
     outcomes = []
     start = threading.Barrier(racers)
@@ -27,7 +28,7 @@ def race_to_use(station, code, racers=RACERS):
             with transaction.atomic():
                 use_ballot(station, code)
             outcomes.append("used")
-        except BallotRefused as refused:
+        except Refused as refused:
             outcomes.append(refused.reason)
         finally:
             connection.close()

@@ -3,8 +3,9 @@ import pytest
 from django.utils import translation
 
 from ballots import codes
-from ballots.codes import InvalidCode, normalise_code
+from ballots.codes import normalise_code
 from ballots.qr import ballot_payload, parse_payload
+from base.refusals import Refused
 
 SEED = "ab" * 32
 
@@ -46,9 +47,9 @@ def test_check_character_catches_every_single_character_error():
             if replacement == code[position]:
                 continue
             typo = code[:position] + replacement + code[position + 1 :]
-            with pytest.raises(InvalidCode) as refused:
+            with pytest.raises(Refused) as refused:
                 normalise_code(typo)
-            assert refused.value.reason == "wrong_check"
+            assert refused.value.details["problem"] == "wrong_check"
 
 
 def test_check_character_catches_every_adjacent_swap_exhaustively():
@@ -70,7 +71,7 @@ def test_check_character_catches_every_adjacent_swap_exhaustively():
         code = codes.derive_code(SEED, serial)
         swapped = code[:-2] + code[-1] + code[-2]
         if swapped != code:
-            with pytest.raises(InvalidCode):
+            with pytest.raises(Refused):
                 normalise_code(swapped)
 
 
@@ -87,19 +88,19 @@ def test_check_character_catches_every_adjacent_swap_exhaustively():
 )
 def test_garbage_is_refused_with_a_distinct_message(text, reason, latvian, english):
     for language, expected in (("lv", latvian), ("en", english)):
-        with translation.override(language), pytest.raises(InvalidCode) as refused:
+        with translation.override(language), pytest.raises(Refused) as refused:
             normalise_code(text)
-        assert refused.value.reason == reason
+        assert refused.value.details["problem"] == reason
         assert expected in refused.value.message
 
 
 def test_wrong_check_message_in_both_languages():
     code = codes.derive_code(SEED, 3)
     wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
-    with translation.override("lv"), pytest.raises(InvalidCode) as refused:
+    with translation.override("lv"), pytest.raises(Refused) as refused:
         normalise_code(wrong)
     assert "drukas kļūda" in refused.value.message
-    with translation.override("en"), pytest.raises(InvalidCode) as refused:
+    with translation.override("en"), pytest.raises(Refused) as refused:
         normalise_code(wrong)
     assert "typing mistake" in refused.value.message
 
@@ -118,6 +119,6 @@ def test_payload_is_a_short_versioned_address_that_parses_back(settings):
 def test_payload_of_an_unknown_version_or_site_is_refused():
     code = codes.derive_code(SEED, 4)
     for text in (f"https://x.example/b/2/{code}", "https://example.com/something"):
-        with pytest.raises(InvalidCode) as refused:
+        with pytest.raises(Refused) as refused:
             parse_payload(text)
-        assert refused.value.reason == "unknown_format"
+        assert refused.value.details["problem"] == "unknown_format"

@@ -1,6 +1,5 @@
 import pytest
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -13,13 +12,13 @@ from ballots.selectors import (
     station_accounting,
 )
 from ballots.services import (
-    BallotRefused,
     check_ballot,
     issue_ballots,
     spoil_ballot,
     use_ballot,
     void_batch,
 )
+from base.refusals import Refused
 from mock_elections.models import AgeBand, Election, PollingStation
 from voting.models import Vote
 
@@ -36,7 +35,7 @@ def station():
 def refusal(station, code, language):
     with (
         translation.override(language),
-        pytest.raises(BallotRefused) as refused,
+        pytest.raises(Refused) as refused,
         transaction.atomic(),
     ):
         use_ballot(station, code)
@@ -103,7 +102,7 @@ def test_each_refusal_has_its_own_reason_and_message_in_latvian_and_english():
             refused = refusal(station, code, language)
             assert refused.reason == reason
             seen[language].add(refused.message)
-        with pytest.raises(BallotRefused):
+        with pytest.raises(Refused):
             check_ballot(station, code)
     assert len(seen["lv"]) == len(seen["en"]) == len(cases)
     assert not seen["lv"] & seen["en"]
@@ -145,7 +144,7 @@ def test_check_ballot_without_a_station_checks_the_card_alone(station):
 
 def test_spoil_needs_a_reason_and_a_printed_card(station, admin_user):
     code = issue_ballots(station, 1).codes()[0]
-    with pytest.raises(BallotRefused) as refused:
+    with pytest.raises(Refused) as refused:
         spoil_ballot(station, code, "  ")
     assert refused.value.reason == "reason_required"
     spoil_ballot(station, code, "Nepareizi nodrukāta", by=admin_user)
@@ -155,7 +154,7 @@ def test_spoil_needs_a_reason_and_a_printed_card(station, admin_user):
         "Nepareizi nodrukāta",
         admin_user,
     )
-    with pytest.raises(BallotRefused) as refused:
+    with pytest.raises(Refused) as refused:
         spoil_ballot(station, code, "again")
     assert refused.value.reason == "spoiled"
 
@@ -164,29 +163,29 @@ def test_void_batch_keeps_used_cards_and_refuses_twice(station, admin_user):
     batch = issue_ballots(station, 3)
     with transaction.atomic():
         use_ballot(station, batch.codes()[0])
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         void_batch(batch, "")
     void_batch(batch, "Kaste pazuda", by=admin_user)
     assert sorted(batch.ballots.values_list("state", flat=True)) == ["used", "void", "void"]
     assert batch.is_void and batch.voided_by == admin_user
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         void_batch(batch, "Vēlreiz")
 
 
 @pytest.mark.parametrize("count", [0, -5, 5001, 10**9, "12", 2.5, True])
 def test_issue_ballots_refuses_absurd_counts(station, count):
-    with translation.override("lv"), pytest.raises(ValidationError) as refused:
+    with translation.override("lv"), pytest.raises(Refused) as refused:
         issue_ballots(station, count)
-    assert refused.value.messages[0]
+    assert refused.value.message
     assert not BallotBatch.objects.exists()
 
 
 @pytest.mark.parametrize("status", [Election.Status.CLOSED, Election.Status.RESULTS_PUBLISHED])
 def test_issue_ballots_refuses_a_closed_election(status):
     station = StationFactory(election=ElectionFactory(status=status))
-    with translation.override("lv"), pytest.raises(ValidationError) as refused:
+    with translation.override("lv"), pytest.raises(Refused) as refused:
         issue_ballots(station, 10)
-    assert "ir slēgtas" in refused.value.messages[0]
+    assert "ir slēgtas" in refused.value.message
     assert not Ballot.objects.exists()
 
 

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "ballots",
     "voting",
     "results",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -184,8 +186,16 @@ if JSQR_DIST.is_dir():
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Files that hold secrets (printable ballot batches carry working codes): never under
+# MEDIA_ROOT, never served by the web server, handed out only by permission-checked views.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "private"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -316,3 +326,8 @@ LOGGING = {
 }
 
 CAMPAIGN_NAME = _("Liepāja is your voice!")
+
+# Heavy work runs in the background through Django's task framework (the django-tasks
+# backport): the database backend needs no other service, and `make run` starts its worker
+# (`manage.py db_worker`). A Redis-backed backend is the scale path (README).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

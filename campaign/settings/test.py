@@ -17,6 +17,13 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "tavabalss-test"
 MEDIA_ROOT = BASE_DIR / "media-test"
+PRIVATE_ROOT = Path(tempfile.gettempdir()) / "tavabalss-test-private"
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+}
+# Tasks run at once, inside the test, unless a test chooses the database backend and a worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # SQLite tests use a file, not shared-cache memory, so tests with several threads (racing

@@ -226,6 +226,38 @@ def test_question_with_options_is_created_in_draft(organiser_client):
     assert [option.label for option in question.options.all()] == ["Jā", "Nē"]
 
 
+def test_question_with_an_easy_read_wording_is_saved(organiser_client):
+    election = ElectionFactory()
+    band = AgeBandFactory(election=election, min_age=5, max_age=8, uses_easy_read=True)
+    wording = {"age_band": band.pk, "text": "Vai parkā vajag ūdens strūklaku?", "text_en": ""}
+    response = organiser_client.post(
+        "/admin/ballot_questions/new/",
+        question_data(election, easy_read_wordings=inline_formset([wording])),
+    )
+    assert response.status_code == 302
+    question = BallotQuestion.objects.get()
+    assert [w.text for w in question.easy_read_wordings.all()] == [wording["text"]]
+
+
+def test_a_bad_easy_read_wording_is_an_error_that_keeps_everything_typed(organiser_client):
+    election = ElectionFactory()
+    band = AgeBandFactory(election=election, min_age=5, max_age=8, uses_easy_read=True)
+    wording = {"age_band": band.pk, "text": "", "text_en": "Is a fountain needed?"}
+    response = organiser_client.post(
+        "/admin/ballot_questions/new/",
+        question_data(
+            election,
+            text="Vai mums vajag jaunu strūklaku?",
+            easy_read_wordings=inline_formset([wording]),
+        ),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Vai mums vajag jaunu strūklaku?" in page and "Is a fountain needed?" in page
+    assert "Šis lauks ir nepieciešams" in page
+    assert not BallotQuestion.objects.exists()
+
+
 @pytest.mark.parametrize("status", ["open", "closed", "published"])
 def test_question_cannot_be_added_to_an_open_or_later_election(organiser_client, status):
     election = set_status(ElectionFactory(), status)
