@@ -36,15 +36,21 @@ run: install ## Set up the demo site on SQLite, start the task worker and serve 
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-test ## Install with test extras and run the whole suite (browser tests included)
+test: install-test ## Install with test extras and run the whole suite: the tablet's JS unit tests (Node), then pytest (browser tests included)
+	@if command -v npm >/dev/null 2>&1; then npm test --silent; \
+	elif [ "$$CI" = true ]; then echo "CI needs Node.js for the tablet's unit tests"; exit 1; \
+	else echo "npm not found: the tablet's JS unit tests are skipped (CI runs them)."; fi
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 e2e: install-test ## Run only the real-browser tests
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
-lint: install-test ## ruff, Django's system checks and the migrations check
+lint: install-test ## ruff, import layers, mypy, ESLint, Django's system checks and the migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	npm run --silent lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 

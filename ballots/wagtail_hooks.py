@@ -1,11 +1,12 @@
-"""The ballot-card admin: batches (issue, download, print, void) and accounting."""
+"""The ballot-card admin: batches (issue, download, print, void). Card accounting is in
+voting's admin menu."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views, audit
@@ -73,31 +74,11 @@ class BallotBatchViewSet(ModelViewSet):
         ]
 
 
-class AccountingViewSet(ViewSet):
-    name = "ballots_accounting"
-    url_prefix = "ballots/accounting"
-    icon = "tasks"
-    menu_label = _("Ballot accounting")
-
-    def get_urlpatterns(self):
-        report = admin_views.AccountingReportView
-        return [
-            path("", report.as_view(), name="index"),
-            path("results/", report.as_view(results_only=True), name="results"),
-            path("spoil/", admin_views.spoil_card_view, name="spoil"),
-            path(
-                "<int:pk>/certificate/",
-                admin_views.closing_certificate_view,
-                name="certificate",
-            ),
-        ]
-
-
 class BallotsViewSetGroup(ViewSetGroup):
     menu_label = _("QR ballots")
     menu_icon = "doc-full-inverse"
     menu_order = 320
-    items = (BallotBatchViewSet, AccountingViewSet)
+    items = (BallotBatchViewSet,)
 
 
 @hooks.register("register_admin_viewset")

@@ -20,6 +20,7 @@ def production_env(database_url, **overrides):
         "DATABASE_URL": database_url,
         "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "BALLOT_CODE_KEY": "bench-only-ballot-code-key-0123456789-abcdefghijklmnop",
+        "BALLOT_BOX_KEY": "bench-only-ballot-box-key-0123456789-abcdefghijklmnopq",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
@@ -36,9 +37,9 @@ def free_port():
 
 
 @contextmanager
-def gunicorn_server(env, workers, threads, deadline=60):
-    """Run the production server on a free loopback port; yield the port once it answers,
-    stop the server afterwards."""
+def gunicorn_server(env, workers, threads, deadline=60, cwd=ROOT):
+    """Run the production server (of the checkout at `cwd`) on a free loopback port; yield the
+    port once it answers, stop the server afterwards."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -55,7 +56,7 @@ def gunicorn_server(env, workers, threads, deadline=60):
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
     )
     try:

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import ROOT, gunicorn_server, production_env
+from voting.sealing import from_b64url, seal_ballot
 
 STATIONS = 6
 TABLETS_PER_STATION = 2
@@ -41,13 +42,15 @@ def server_env(database_url):
     return production_env(database_url)
 
 
-def in_django_child(env, function_name):
-    """Run one function of this module in a child process with Django set up (the server's
-    settings and database); return what it printed."""
-    script = f"import django; django.setup(); from bench import tablets; tablets.{function_name}()"
+def in_django_child(env, function_name, cwd=ROOT, module="tablets"):
+    """Run one function of a bench module (of the checkout at `cwd`) in a child process with
+    Django set up (the server's settings and database); return what it printed."""
+    script = (
+        f"import django; django.setup(); from bench import {module}; {module}.{function_name}()"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -77,6 +80,7 @@ def prepare_data():
         PollingStation,
     )
     from voting import services
+    from voting.sealing import b64url
 
     now = timezone.now()
     election = Election.objects.create(
@@ -120,7 +124,11 @@ def prepare_data():
     election_services.open_election(election, by=None)
     for station in election.stations.all():
         election_services.open_station(station)
-    print(json.dumps({"age_band": band.pk, "answers": answers, "tablets": tablets}))
+    box = services.ensure_ballot_box(election)
+    public_key = b64url(bytes(box.public_key))
+    print(
+        json.dumps({"age_band": band.pk, "answers": answers, "tablets": tablets, "box": public_key})
+    )
 
 
 def raw_insert_rate():
@@ -143,19 +151,32 @@ def raw_insert_rate():
     print(RAW_INSERTS / elapsed)
 
 
-def simulate_tablet(port, tablet, age_band, answers, latencies, failures, pace=0.0, delay=0.0):
+def ballot_fields(setup):
+    """What each vote carries of the ballot: sealed to the box as a tablet does the moment
+    the child confirms (not timed: it happens before the sync), or, for a server from before
+    the ballot box (`bench/ballot_box.py` compares the two), the plain answers."""
+    if setup.get("box") is None:
+        return lambda: {"answers": setup["answers"]}
+    public_key = from_b64url(setup["box"])
+    return lambda: {"sealed": seal_ballot(public_key, setup["age_band"], setup["answers"])}
+
+
+def simulate_tablet(port, tablet, setup, latencies, failures, pace=0.0, delay=0.0):
     """One tablet voting child after child, each vote synced on its own (online mode); with
     `pace`, the next vote starts no sooner than `pace` seconds after the last one did, and
     `delay` staggers the first vote (children at twelve tablets don't finish in step)."""
+    make_ballot = ballot_fields(setup)
+    # Sealed before anything is timed: a tablet seals when the child confirms, not at sync.
+    ballots = [make_ballot() for _code in tablet["codes"]]
     time.sleep(delay)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Authorization": f"Bearer {tablet['token']}", "Content-Type": "application/json"}
-    for code in tablet["codes"]:
+    for code, ballot in zip(tablet["codes"], ballots, strict=True):
         vote = {
             "client_id": str(uuid.uuid4()),
             "code": code,
-            "age_band": age_band,
-            "answers": answers,
+            "age_band": setup["age_band"],
+            **ballot,
             "cast_at": datetime.now(UTC).isoformat(),
             "offline": False,
         }
@@ -223,7 +244,7 @@ def drive(port, setup, tablets, pace=0.0):
     threads = [
         threading.Thread(
             target=simulate_tablet,
-            args=(port, tablet, setup["age_band"], setup["answers"], latencies, failures, pace),
+            args=(port, tablet, setup, latencies, failures, pace),
             kwargs={"delay": pace * index / len(tablets)},
         )
         for index, tablet in enumerate(tablets)

@@ -22,6 +22,7 @@ from results.models import (
 )
 from results.services import import_precinct_turnout, mark_results
 from voting.models import PaperTally, Vote, VoteAnswer
+from voting.services import record_election_tallies
 
 DEMO_ELECTION_SLUG = "berni-2025"
 TABLET_VOTES = 1372  # with 20 paper ballots: the 1,392 children of Liepāja 2025
@@ -132,6 +133,8 @@ def _cast_votes(election, stdout):
                 station=paper_station, question=question, option=option, votes=count
             )
         PaperTally.objects.create(station=paper_station, question=question, option=None, votes=1)
+    # Sample votes are written as counted: record each station's tally digest as a count would.
+    record_election_tallies(election)
     stdout.write(
         f"  {TABLET_VOTES} tablet votes and {PAPER_BALLOTS} paper ballots (sample, seeded)"
     )

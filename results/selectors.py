@@ -12,11 +12,11 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from ballots.selectors import election_accounting
 from mock_elections.models import Election
 from results.models import ResultsStatus
 from results.suppression import DEFAULT_THRESHOLD, suppress_small_counts, table_sums
 from voting.models import PaperTally, StationTablet, Vote, VoteAnswer
+from voting.selectors import election_accounting
 
 ABSTAIN = "abstain"
 PAPER = "paper"

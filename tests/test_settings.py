@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7#kq!2vLm9@pRz4sWb8&nE5tYh3uJc6oAd1fGi0-production-like-secret",
     "ALLOWED_HOSTS": "balss.liepaja.lv",
     "BALLOT_CODE_KEY": "q3Vd9-ballot-key-kept-apart-from-the-secret-key",
+    "BALLOT_BOX_KEY": "b7Wq2-ballot-box-key-kept-out-of-the-database",
     "DATABASE_URL": "sqlite:////tmp/check-deploy.sqlite3",
 }
 
@@ -37,7 +38,9 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "BALLOT_CODE_KEY"])
+@pytest.mark.parametrize(
+    "variable", ["SECRET_KEY", "ALLOWED_HOSTS", "BALLOT_CODE_KEY", "BALLOT_BOX_KEY"]
+)
 def test_production_refuses_to_start_without_required_variable(variable):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != variable}
     result = manage("check", env=env)

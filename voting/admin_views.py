@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from base.refusals import Refused
 from mock_elections.models import PollingStation
 
 from . import selectors, services
-from .forms import PaperTallyForm, StationPinForm
+from .forms import CertificateDigestForm, PaperTallyForm, StationPinForm
 from .models import PaperTallyCorrection, PaperTallyEntry, StationTablet
 from .pdf import closing_certificate_pdf
 
@@ -39,9 +40,14 @@ def station_list(request):
     return TemplateResponse(request, "voting/admin/station_list.html", {"stations": stations})
 
 
-def station_desk(request, station_id, pairing_code=None):
+def station_desk(request, station_id, pairing_code=None, digest_form=None):
     station = _station_or_403(request, station_id)
     context = {
+        "uncounted": selectors.uncounted_votes(station),
+        "set_aside": station.set_aside_votes.order_by("-counted_hour")[:50],
+        "tally_check": services.check_tally(station) if station.status == "closed" else None,
+        "digest_form": digest_form or CertificateDigestForm(),
+        "results_published": station.election.status == "published",
         "station": station,
         "tablets": station.tablets.order_by("revoked_at", "label"),
         "counter": selectors.station_counter(station),
@@ -54,7 +60,7 @@ def station_desk(request, station_id, pairing_code=None):
             else None
         ),
         "pairing_minutes": int(services.PAIRING_CODE_LIFETIME.total_seconds() // 60),
-        "differences": services.paper_tally_differences(station),
+        "differences": selectors.paper_tally_differences(station),
         "rounds_entered": sorted(
             set(
                 PaperTallyEntry.objects.filter(station=station).values_list(
@@ -102,9 +108,47 @@ def set_pin(request, station_id):
     return redirect("voting_desk:desk", station_id=station.pk)
 
 
+@require_POST
+def count(request, station_id):
+    station = _station_or_403(request, station_id)
+    try:
+        outcome = services.count_station(station, by=request.user)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            _("Counted: %(counted)d votes; set aside: %(set_aside)d.")
+            % {"counted": outcome.counted, "set_aside": len(outcome.set_aside)},
+        )
+    return redirect("voting_desk:desk", station_id=station.pk)
+
+
+@require_POST
+def check_digest(request, station_id):
+    station = _station_or_403(request, station_id)
+    form = CertificateDigestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.certify_digest(station, form.cleaned_data["digest"], by=request.user)
+        except Refused as refusal:
+            form.add_error("digest", refusal.message)
+        else:
+            return redirect("voting_desk:desk", station_id=station.pk)
+    return station_desk(request, station_id, digest_form=form)
+
+
+@require_POST
+def reopen_counting(request, station_id):
+    station = _station_or_403(request, station_id)
+    services.reopen_counting(station, by=request.user)
+    messages.success(request, _("Paper counting is reopened for this station."))
+    return redirect("voting_desk:desk", station_id=station.pk)
+
+
 def paper_tally(request, station_id, entry_round):
     station = _station_or_403(request, station_id)
-    lines = services.paper_tally_lines(station)
+    lines = selectors.paper_tally_lines(station)
     own = {
         (entry.question_id, entry.option_id): entry.votes
         for entry in PaperTallyEntry.objects.filter(station=station, entry_round=entry_round)
@@ -113,7 +157,7 @@ def paper_tally(request, station_id, entry_round):
     if request.method == "POST" and form.is_valid():
         try:
             services.enter_paper_tally(station, entry_round, form.counts(), by=request.user)
-        except services.StationRefused as refusal:
+        except Refused as refusal:
             form.add_error(None, refusal.message)
         else:
             messages.success(request, _("The paper counts were saved."))
@@ -158,4 +202,7 @@ class StationDeskViewSet(ViewSet):
             path("<int:station_id>/pin/", set_pin, name="pin"),
             path("<int:station_id>/paper/<int:entry_round>/", paper_tally, name="paper"),
             path("<int:station_id>/certificate/", certificate, name="certificate"),
+            path("<int:station_id>/count/", count, name="count"),
+            path("<int:station_id>/digest/", check_digest, name="digest"),
+            path("<int:station_id>/reopen/", reopen_counting, name="reopen"),
         ]

@@ -19,7 +19,7 @@ def load(stdout):
         return
     stations = list(election.stations.order_by("name"))
     for station in stations:
-        set_station_pin(station, DEMO_PIN)
+        set_station_pin(station, DEMO_PIN, by=None)
     stdout.write(
         f"  station PIN for the tablets of {len(stations)} demo stations: {DEMO_PIN} "
         "(pair a tablet in the admin: Balsošana → Iecirkņu planšetes)"

@@ -6,6 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from .services import PIN_MAX_LENGTH, PIN_MIN_LENGTH
 
 
+class CertificateDigestForm(forms.Form):
+    digest = forms.CharField(
+        label=_("Digest on the signed certificate"),
+        max_length=20,
+        help_text=_("The 10 letters and digits printed under “Tally digest”, e.g. 7K2QD-M9XAE."),
+    )
+
+
 class StationPinForm(forms.Form):
     pin = forms.CharField(
         label=_("New PIN"),

@@ -1,6 +1,8 @@
 """The station's closing certificate: one A4 page the volunteers sign."""
 
 import io
+from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -11,17 +13,18 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from base.fonts import register_reportlab_fonts
 
 
-def _moment(value):
+def _moment(value: Any) -> str:
     if value is None:
         return "—"
     return date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def closing_certificate_pdf(summary):
+def closing_certificate_pdf(summary: dict[str, Any]) -> bytes:
     """The PDF bytes of a closing certificate built from `selectors.closing_summary`."""
     regular, bold = register_reportlab_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=14)
@@ -46,7 +49,8 @@ def closing_certificate_pdf(summary):
 
     story = [
         Paragraph(_("Closing certificate of a children's polling station"), heading),
-        Paragraph(f"{summary['election'].title} · {station.name}, {station.address}", body),
+        # What organisers typed is text, never ReportLab markup: A&B, <b>, <para, <img…
+        Paragraph(escape(f"{summary['election'].title} · {station.name}, {station.address}"), body),
         Spacer(1, 4 * mm),
         table(
             [
@@ -108,9 +112,35 @@ def closing_certificate_pdf(summary):
         Paragraph(_("Differences explained"), subheading),
     ]
     if summary["explanations"]:
-        story += [Paragraph("• " + line, body) for line in summary["explanations"]]
+        story += [Paragraph(escape("• " + line), body) for line in summary["explanations"]]
     else:
         story.append(Paragraph(_("None: every number agrees."), body))
+    story += [Spacer(1, 4 * mm), Paragraph(_("Tally digest"), subheading)]
+    if summary["uncounted_votes"]:
+        story.append(
+            Paragraph(
+                ngettext(
+                    "%(count)d sealed vote is not counted yet: count the station, then print "
+                    "this certificate again to get its digest.",
+                    "%(count)d sealed votes are not counted yet: count the station, then print "
+                    "this certificate again to get its digest.",
+                    summary["uncounted_votes"],
+                )
+                % {"count": summary["uncounted_votes"]},
+                body,
+            )
+        )
+    else:
+        story.append(
+            Paragraph(
+                _(
+                    "%(digest)s — the short code of this station's counted tally. Anyone can "
+                    "compare it with the published digest of the station."
+                )
+                % {"digest": summary["tally_digest"]},
+                body,
+            )
+        )
     story += [Spacer(1, 14 * mm)]
     signature_rows = [
         [_("Volunteer"), "_______________________", _("Signature"), "________________"],

@@ -3,6 +3,7 @@
 import hashlib
 import json
 from functools import cache
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
@@ -18,6 +19,11 @@ SERVICE_WORKER_VERSION = "1"
 
 
 QR_DECODER = "jsQR.js"
+# The tablet app's ES modules (static/voting/tablet/), all cached for offline use.
+TABLET_MODULES = sorted(
+    f"voting/tablet/{module.name}"
+    for module in (Path(__file__).parent / "static" / "voting" / "tablet").glob("*.js")
+)
 
 
 @cache
@@ -69,8 +75,8 @@ def service_worker(request):
         reverse("javascript-catalog"),
         static("css/site.css"),
         static("voting/tablet.css"),
-        static("voting/tablet.js"),
         static("voting/icons/icon.svg"),
+        *(static(module) for module in TABLET_MODULES),
     ]
     if qr_decoder_available():
         shell.append(static(QR_DECODER))

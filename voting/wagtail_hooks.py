@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .admin_accounting import AccountingViewSet
 from .admin_views import StationDeskViewSet
 from .models import DuplicateOfflineUse, PaperTallyCorrection, StationTablet
 
@@ -91,9 +92,30 @@ class VotingGroup(ViewSetGroup):
         StationTabletViewSet,
         PaperTallyCorrectionViewSet,
         DuplicateOfflineUseViewSet,
+        AccountingViewSet,
     )
 
 
 @hooks.register("register_admin_viewset")
 def register_voting_group():
     return VotingGroup()
+
+
+# Every election action of this app in Wagtail's audit log, with a Latvian label.
+LOG_ACTIONS = {
+    "voting.pairing_code": (_("Make a pairing code"), _("Pairing code made")),
+    "voting.pair": (_("Pair a tablet"), _("Tablet paired")),
+    "voting.revoke": (_("Revoke a tablet"), _("Tablet revoked")),
+    "voting.set_pin": (_("Set the station PIN"), _("Station PIN set")),
+    "voting.paper_counts": (_("Enter paper counts"), _("Paper counts entered")),
+    "voting.reopen_counting": (_("Reopen counting"), _("Counting reopened")),
+    "voting.count": (_("Count the station"), _("Station counted")),
+    "voting.close_box": (_("Close the ballot box"), _("Ballot box closed")),
+    "voting.certify_digest": (_("Check a certificate's digest"), _("Certificate digest checked")),
+}
+
+
+@hooks.register("register_log_actions")
+def register_voting_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)

@@ -1,16 +1,11 @@
 import pytest
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 
 from ballots.codes import format_code
 from ballots.models import Ballot, BallotBatch
-from ballots.selectors import (
-    election_accounting,
-    offline_check_list,
-    offline_digest,
-    station_accounting,
-)
+from ballots.selectors import offline_check_list, offline_digest
 from ballots.services import (
     check_ballot,
     issue_ballots,
@@ -19,8 +14,7 @@ from ballots.services import (
     void_batch,
 )
 from base.refusals import Refused
-from mock_elections.models import AgeBand, Election, PollingStation
-from voting.models import Vote
+from mock_elections.models import Election, PollingStation
 
 from .factories import ElectionFactory, StationFactory
 
@@ -189,36 +183,6 @@ def test_issue_ballots_refuses_a_closed_election(status):
     assert not Ballot.objects.exists()
 
 
-def test_station_accounting_adds_up(station):
-    batch = issue_ballots(station, 10)
-    codes = batch.codes()
-    with transaction.atomic():
-        use_ballot(station, codes[0])
-        use_ballot(station, codes[1])
-    spoil_ballot(station, codes[2], "Saplēsta")
-    void_batch(issue_ballots(station, 5), "Pazaudēta")
-    numbers = station_accounting(station)
-    assert {key: numbers[key] for key in ("printed", "used", "spoiled", "void", "unused")} == {
-        "printed": 15,
-        "used": 2,
-        "spoiled": 1,
-        "void": 5,
-        "unused": 7,
-    }
-    # Two cards used, no votes recorded (the voting app records them): flagged.
-    assert numbers["mismatch"] is True
-    assert numbers["notes"]
-    totals = election_accounting(station.election)["totals"]
-    assert totals["printed"] == 15 and totals["mismatch"] is True
-
-
-def test_accounting_without_cards_is_consistent(station):
-    numbers = station_accounting(station)
-    assert numbers["printed"] == 0 and numbers["mismatch"] is False
-    flagged = station_accounting(station, duplicate_offline_uses=1)
-    assert flagged["mismatch"] is True
-
-
 def test_offline_check_list_holds_only_unused_cards(station):
     codes = issue_ballots(station, 4).codes()
     with transaction.atomic():
@@ -229,20 +193,3 @@ def test_offline_check_list_holds_only_unused_cards(station):
     assert offline_digest(check_list["salt"], codes[1]) in check_list["digests"]
     assert check_list["digests"] == sorted(check_list["digests"])
     assert offline_check_list(StationFactory())["salt"] != check_list["salt"]
-
-
-def test_accounting_matches_when_every_used_card_has_its_vote(station):
-    codes = issue_ballots(station, 3).codes()
-    band = AgeBand.objects.create(election=station.election, min_age=5, max_age=8)
-    for code in codes[:2]:
-        with transaction.atomic():
-            use_ballot(station, code)
-            Vote.objects.create(
-                election=station.election,
-                station=station,
-                age_band=band,
-                cast_hour=timezone.now().replace(minute=0, second=0, microsecond=0),
-            )
-    numbers = station_accounting(station)
-    assert (numbers["used"], numbers["votes_recorded"], numbers["mismatch"]) == (2, 2, False)
-    assert numbers["notes"] == []

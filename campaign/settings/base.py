@@ -196,7 +196,7 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "campaign.storage.StaticFilesStorage"},
 }
 
 LOGIN_URL = "wagtailadmin_login"
@@ -279,6 +279,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # SECRET_KEY, so set it on its own in production) and the site address printed in QR codes.
 BALLOT_CODE_KEY = os.environ.get("BALLOT_CODE_KEY", "")
 BALLOT_QR_BASE_URL = os.environ.get("BALLOT_QR_BASE_URL", WAGTAILADMIN_BASE_URL)
+# The ballot box (voting/services/ballot_box.py): the secret its private keys are wrapped under
+# (unset: derived from SECRET_KEY; production must set it on its own, kept out of backups).
+BALLOT_BOX_KEY = os.environ.get("BALLOT_BOX_KEY", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

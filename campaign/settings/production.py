@@ -39,4 +39,6 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOW
 
 # Printed ballot cards stay valid only while this key does: it must not change with SECRET_KEY.
 BALLOT_CODE_KEY = required("BALLOT_CODE_KEY")
+# Sealed ballots open only with this key: keep it out of the database and its backups.
+BALLOT_BOX_KEY = required("BALLOT_BOX_KEY")
 BALLOT_QR_BASE_URL = os.environ.get("BALLOT_QR_BASE_URL", WAGTAILADMIN_BASE_URL)

@@ -1,6 +1,7 @@
 """A small open election a station tablet can vote in, built the way organisers build one."""
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from mock_elections.tests.factories import (
     PollingStationFactory,
 )
 from voting import services
+from voting.sealing import seal_ballot
 
 
 @dataclass
@@ -97,16 +99,33 @@ def open_station_set_up(cards=10, pin="2025", open_station=True, election=None):
     return set_up
 
 
-def vote_item(set_up, code, band=None, client_id=None, cast_at=None, offline=False, choice=0):
-    """One vote as the tablet queues it."""
-    import uuid
-
+def vote_item(
+    set_up,
+    code,
+    band=None,
+    client_id=None,
+    cast_at=None,
+    offline=False,
+    choice=0,
+    answers=None,
+):
+    """One vote as the tablet queues it: the ballot sealed to the election's box."""
     band = band or set_up.older
+    public_key = bytes(services.ensure_ballot_box(set_up.election).public_key)
+    ballot_answers = set_up.answers_for(band, choice) if answers is None else answers
     return {
         "client_id": str(client_id or uuid.uuid4()),
         "code": code,
         "age_band": band.pk,
-        "answers": set_up.answers_for(band, choice),
+        "sealed": seal_ballot(public_key, band.pk, ballot_answers),
         "cast_at": (cast_at or timezone.now()).isoformat(),
         "offline": offline,
     }
+
+
+def close_and_count(set_up):
+    """Close the station and count its ballot box, as the organiser does after voting."""
+    set_up.station.refresh_from_db()
+    if set_up.station.status != "closed":
+        election_services.close_station(set_up.station, by=set_up.organiser)
+    return services.count_station(set_up.station, by=set_up.organiser)

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from mock_elections import services as election_services
-from voting import services
+from voting import selectors, services
 from voting.models import PaperTally, PaperTallyCorrection, StationTablet
 from voting.selectors import tablet_for_token
 
@@ -55,7 +55,7 @@ def test_setting_the_pin_refuses_mismatch_and_accepts_digits(client, desk, stati
 def paper_form(station, value):
     return {
         f"q{question.pk}_{option.pk if option else 'abstain'}": value
-        for question, option in services.paper_tally_lines(station)
+        for question, option in selectors.paper_tally_lines(station)
     }
 
 

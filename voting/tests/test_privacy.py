@@ -9,7 +9,7 @@ from django.db import connection
 from ballots.codes import code_digest, normalise_code
 from ballots.models import Ballot
 from voting import services
-from voting.models import ReceivedSubmission, Vote, VoteAnswer
+from voting.models import ReceivedSubmission, SealedVote, Vote, VoteAnswer
 
 from .factories import vote_item
 
@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 # Every column the tables involved hold; a new column must pass this review.
 EXPECTED_COLUMNS = {
-    Vote: {"id", "election_id", "station_id", "age_band_id", "cast_hour"},
+    Vote: {"id", "election_id", "station_id", "age_band_id", "cast_hour", "counted"},
+    SealedVote: {"id", "station_id", "cast_hour", "epk", "iv", "ct"},
     VoteAnswer: {"id", "vote_id", "question_id", "option_id"},
     ReceivedSubmission: {"client_id", "station_id", "received_hour"},
     Ballot: {

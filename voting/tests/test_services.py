@@ -1,5 +1,4 @@
 import datetime
-import uuid
 
 import pytest
 
@@ -7,41 +6,40 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ballots.models import Ballot
+from base.refusals import Refused
 from mock_elections import services as election_services
-from voting import services
+from voting import selectors, services
 from voting.models import (
     DuplicateOfflineUse,
     PairingCode,
     PaperTally,
     PaperTallyCorrection,
     ReceivedSubmission,
+    SealedVote,
+    SetAsideVote,
     StationTablet,
     Vote,
     VoteAnswer,
 )
+from voting.sealing import new_box_key, public_point, seal_ballot
 from voting.selectors import closing_summary, station_counter, tablet_for_token
 
-from .factories import open_station_set_up, organiser, vote_item
+from .factories import close_and_count, open_station_set_up, organiser, vote_item
 
 pytestmark = pytest.mark.django_db
 
 
 def refusal_reason(call):
-    with pytest.raises(services.StationRefused) as caught:
+    with pytest.raises(Refused) as caught:
         call()
     return caught.value.reason
 
 
 def cast(set_up, item):
-    return services.cast_vote(
-        set_up.station,
-        set_up.tablet,
-        item["code"],
-        item["age_band"],
-        item["answers"],
-        item["client_id"],
-        item["cast_at"],
-    )
+    """One vote from the tablet, as the sync takes each of its votes."""
+    set_up.station.refresh_from_db()
+    checked = services.check_vote_shape(set_up.station, item)
+    return services.record_vote(set_up.station, checked)
 
 
 def nothing_stored():
@@ -73,7 +71,7 @@ def test_expired_or_wrong_pairing_code_is_refused(station_set_up):
 
 
 def test_revoked_tablet_token_stops_working_at_once(station_set_up):
-    services.revoke_tablet(station_set_up.tablet)
+    services.revoke_tablet(station_set_up.tablet, by=station_set_up.organiser)
     assert tablet_for_token(station_set_up.token) is None
 
 
@@ -94,28 +92,37 @@ def test_pin_is_hashed_checked_and_locked_after_wrong_tries(station_set_up):
 
 
 def test_pin_must_be_four_to_eight_digits(station_set_up):
-    for bad in ("12", "abcd", "123456789"):
+    for bad in ("12", "abcd", "123456789", "１２３４", "12\x0034"):
         assert refusal_reason(
-            lambda bad=bad: services.set_station_pin(station_set_up.station, bad)
+            lambda bad=bad: services.set_station_pin(station_set_up.station, bad, by=None)
         ) == ("pin_format")
 
 
 # Casting a vote
 
 
-def test_vote_is_recorded_with_coarse_hour_and_code_used(station_set_up):
+def test_vote_is_recorded_sealed_with_coarse_hour_and_code_used(station_set_up):
     item = vote_item(station_set_up, station_set_up.codes[0])
     assert cast(station_set_up, item) == "recorded"
     vote = Vote.objects.get()
     assert vote.cast_hour.minute == vote.cast_hour.second == vote.cast_hour.microsecond == 0
-    assert vote.answers.count() == 2
+    assert not vote.counted and not VoteAnswer.objects.exists()
+    assert SealedVote.objects.count() == 1
     assert Ballot.objects.filter(state=Ballot.State.USED).count() == 1
+    close_and_count(station_set_up)
+    vote = Vote.objects.get()
+    assert vote.counted and vote.answers.count() == 2
+    assert not SealedVote.objects.exists()
 
 
 def test_abstaining_where_offered_is_an_answer_without_option(station_set_up):
-    item = vote_item(station_set_up, station_set_up.codes[0], band=station_set_up.young)
-    item["answers"][0]["option"] = None
+    answers = station_set_up.answers_for(station_set_up.young)
+    answers[0]["option"] = None
+    item = vote_item(
+        station_set_up, station_set_up.codes[0], band=station_set_up.young, answers=answers
+    )
     assert cast(station_set_up, item) == "recorded"
+    close_and_count(station_set_up)
     assert VoteAnswer.objects.get().option is None
 
 
@@ -138,25 +145,26 @@ def test_used_code_is_refused_with_already_used(station_set_up):
     [
         (lambda item, set_up: item.update(code="AAAA-AAAA-AAAA-A"), "invalid"),
         (lambda item, set_up: item.update(age_band=999_999), "invalid_vote"),
-        (lambda item, set_up: item["answers"].pop(), "invalid_vote"),
-        (lambda item, set_up: item["answers"][1].update(option=None), "invalid_vote"),
-        (
-            lambda item, set_up: item["answers"][0].update(option=set_up.older_options[0].pk),
-            "invalid_vote",
-        ),
-        (lambda item, set_up: item["answers"].append(dict(item["answers"][0])), "invalid_vote"),
         (lambda item, set_up: item.update(cast_at="vakar"), "invalid_vote"),
+        (lambda item, set_up: item.update(cast_at="0001-01-01T00:00:00+14:00"), "invalid_vote"),
+        (lambda item, set_up: item.update(cast_at="2001-01-01T00:00:00+00:00"), "invalid_vote"),
         (lambda item, set_up: item.update(client_id="nav-uuid"), "invalid_vote"),
+        (lambda item, set_up: item.update(answers=[]), "invalid_vote"),
+        (lambda item, set_up: item["sealed"].update(ct="AAAA"), "invalid_vote"),
+        (lambda item, set_up: item["sealed"].update(epk="!"), "invalid_vote"),
+        (lambda item, set_up: item.pop("sealed"), "invalid_vote"),
     ],
     ids=[
         "unknown-code",
         "age-band-not-in-election",
-        "question-unanswered",
-        "abstain-not-offered",
-        "option-of-other-question",
-        "question-twice",
         "bad-time",
+        "year-one-at-plus-fourteen",
+        "before-the-station-opened",
         "bad-client-id",
+        "plain-answers",
+        "ciphertext-too-short",
+        "ephemeral-key-not-base64",
+        "no-sealed-ballot",
     ],
 )
 def test_bad_votes_are_refused_and_store_nothing(station_set_up, spoil, expected):
@@ -167,26 +175,55 @@ def test_bad_votes_are_refused_and_store_nothing(station_set_up, spoil, expected
     assert not Ballot.objects.filter(state=Ballot.State.USED).exists()
 
 
-def test_question_and_age_band_of_another_election_are_refused(station_set_up):
+def other_election_answers(set_up):
     other = open_station_set_up(cards=0, pin=None)
-    item = vote_item(station_set_up, station_set_up.codes[0])
-    item["answers"][0] = {
-        "question": other.everyone_question.pk,
-        "option": other.everyone_options[0].pk,
-    }
-    assert refusal_reason(lambda: cast(station_set_up, item)) == "invalid_vote"
-    item = vote_item(station_set_up, station_set_up.codes[0])
-    item["age_band"] = other.older.pk
-    assert refusal_reason(lambda: cast(station_set_up, item)) == "invalid_vote"
-    assert nothing_stored()
+    return [{"question": other.everyone_question.pk, "option": other.everyone_options[0].pk}]
 
 
-def test_question_only_for_another_age_band_is_refused(station_set_up):
-    item = vote_item(station_set_up, station_set_up.codes[0], band=station_set_up.young)
-    item["answers"].append(
-        {"question": station_set_up.older_question.pk, "option": station_set_up.older_options[0].pk}
-    )
-    assert refusal_reason(lambda: cast(station_set_up, item)) == "invalid_vote"
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda answers, set_up: answers.pop(),
+        lambda answers, set_up: answers[1].update(option=None),
+        lambda answers, set_up: answers[0].update(option=set_up.older_options[0].pk),
+        lambda answers, set_up: answers.append(dict(answers[0])),
+        lambda answers, set_up: answers.__setitem__(0, other_election_answers(set_up)[0]),
+        lambda answers, set_up: answers[0].update(option=float("inf")),
+        lambda answers, set_up: answers[0].update(question="1e400"),
+    ],
+    ids=[
+        "question-unanswered",
+        "abstain-not-offered",
+        "option-of-other-question",
+        "question-twice",
+        "question-of-another-election",
+        "infinite-option",
+        "absurd-question",
+    ],
+)
+def test_ballot_that_does_not_fit_the_election_is_set_aside_at_counting(station_set_up, spoil):
+    """The server cannot read a sealed ballot before counting: the card is used, and the count
+    sets the ballot aside with its station and why, counting the others."""
+    answers = station_set_up.answers_for(station_set_up.older)
+    spoil(answers, station_set_up)
+    bad = vote_item(station_set_up, station_set_up.codes[0], answers=answers)
+    good = vote_item(station_set_up, station_set_up.codes[1])
+    assert cast(station_set_up, bad) == cast(station_set_up, good) == "recorded"
+    outcome = close_and_count(station_set_up)
+    assert outcome.counted == 1 and len(outcome.set_aside) == 1
+    assert Vote.objects.get().counted
+    set_aside = SetAsideVote.objects.get()
+    assert set_aside.station == station_set_up.station and set_aside.reason
+
+
+def test_ballot_sealed_to_another_key_is_set_aside(station_set_up):
+    item = vote_item(station_set_up, station_set_up.codes[0])
+    stranger = public_point(new_box_key())
+    item["sealed"] = seal_ballot(stranger, station_set_up.older.pk, [])
+    assert cast(station_set_up, item) == "recorded"
+    outcome = close_and_count(station_set_up)
+    assert outcome.counted == 0 and len(outcome.set_aside) == 1
+    assert not Vote.objects.exists() and not SealedVote.objects.exists()
 
 
 def test_code_of_another_station_is_refused(station_set_up):
@@ -252,9 +289,9 @@ def test_one_malformed_vote_refuses_the_whole_batch(station_set_up):
     good = vote_item(station_set_up, station_set_up.codes[0])
     bad = vote_item(station_set_up, station_set_up.codes[1])
     bad["age_band"] = None
-    with pytest.raises(services.StationRefused) as caught:
+    with pytest.raises(Refused) as caught:
         services.sync_votes(station_set_up.tablet, {"votes": [good, bad]})
-    assert caught.value.client_id == uuid.UUID(bad["client_id"])
+    assert caught.value.details["client_id"] == bad["client_id"]
     assert nothing_stored()
 
 
@@ -320,7 +357,7 @@ def test_volunteer_spoils_a_ballot_with_a_reason(station_set_up):
 def paper_counts(set_up, value=3):
     return {
         (question.pk, option.pk if option else None): value
-        for question, option in services.paper_tally_lines(set_up.station)
+        for question, option in selectors.paper_tally_lines(set_up.station)
     }
 
 
@@ -346,7 +383,7 @@ def test_paper_counts_are_accepted_only_when_both_entries_match(station_set_up):
     differing = paper_counts(station_set_up)
     differing[next(iter(differing))] = 4
     services.enter_paper_tally(station, 2, differing, second)
-    assert len(services.paper_tally_differences(station)) == 1
+    assert len(selectors.paper_tally_differences(station)) == 1
     assert not PaperTally.objects.exists()
 
     services.enter_paper_tally(station, 2, paper_counts(station_set_up), second)

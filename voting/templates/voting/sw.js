@@ -1,6 +1,6 @@
 // The station tablet's service worker: the app shell and pictures come from the cache, so
 // the station keeps working when the Wi-Fi drops. The API is never cached: votes wait in
-// IndexedDB (tablet.js) until the network is back.
+// IndexedDB (tablet/store.js) until the network is back.
 const SHELL = {{ shell_json|safe }};
 const SHELL_CACHE = "{{ cache_name }}";
 const PICTURE_CACHE = "tablet-pictures-1";

@@ -1,0 +1,29 @@
+"""The voting app's tables, one module per subject, re-exported here."""
+
+from .ballot_box import BallotBox, SealedVote, SetAsideVote, StationTally
+from .paper import PaperTally, PaperTallyCorrection, PaperTallyEntry
+from .tablets import (
+    DuplicateOfflineUse,
+    PairingCode,
+    ReceivedSubmission,
+    StationSettings,
+    StationTablet,
+)
+from .votes import Vote, VoteAnswer
+
+__all__ = [
+    "BallotBox",
+    "DuplicateOfflineUse",
+    "PairingCode",
+    "PaperTally",
+    "PaperTallyCorrection",
+    "PaperTallyEntry",
+    "ReceivedSubmission",
+    "SealedVote",
+    "SetAsideVote",
+    "StationSettings",
+    "StationTally",
+    "StationTablet",
+    "Vote",
+    "VoteAnswer",
+]

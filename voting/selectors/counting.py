@@ -1,0 +1,113 @@
+"""Reads about counting: which stations still hold sealed votes, what was set aside, and each
+station's tally with a short digest printed on its closing certificate (M31).
+
+The canonical tally is one line per (question, option or “I don't know”) the station's paper
+count is typed for: the counted tablet votes and the accepted paper ballots. Its SHA-256,
+shown as 10 Crockford base-32 characters (50 bits), lets an observer holding the signed
+certificate check that the stored votes still say the same.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db.models import Count, Sum
+
+from mock_elections.models import Election, PollingStation
+
+from ..models import PaperTally, SealedVote, SetAsideVote, VoteAnswer
+from .paper import paper_tally_lines
+
+DIGEST_VERSION = "v1"
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+DIGEST_CHARACTERS = 10
+
+
+@dataclass(frozen=True)
+class StationDigest:
+    """One station's published tally digest."""
+
+    station_id: int
+    station_name: str
+    digest: str
+
+
+def stations_with_uncounted_votes(election: Election) -> list[PollingStation]:
+    """Stations whose ballot box still holds sealed votes: results must wait for them."""
+    station_ids = (
+        SealedVote.objects.filter(station__election=election)
+        .order_by()
+        .values_list("station_id", flat=True)
+        .distinct()
+    )
+    return list(election.stations.filter(pk__in=station_ids).order_by("name"))
+
+
+def uncounted_votes(station: PollingStation) -> int:
+    return SealedVote.objects.filter(station=station).count()
+
+
+def set_aside_votes(election: Election) -> list[SetAsideVote]:
+    """Ballots a count could not use, with their station and why, for the count screen."""
+    return list(
+        SetAsideVote.objects.filter(station__election=election)
+        .select_related("station")
+        .order_by("station__name", "counted_hour")
+    )
+
+
+def canonical_tally(station: PollingStation) -> str:
+    """The station's counted tally as text: one line per question and option, tablet votes and
+    paper ballots; the same numbers give the same text on any database."""
+    tablet: dict[tuple[int, int | None], int] = {
+        (row["question"], row["option"]): row["n"]
+        for row in VoteAnswer.objects.filter(vote__station=station, vote__counted=True)
+        .order_by()
+        .values("question", "option")
+        .annotate(n=Count("pk"))
+    }
+    paper: dict[tuple[int, int | None], int] = {
+        (row["question"], row["option"]): row["n"]
+        for row in PaperTally.objects.filter(station=station)
+        .order_by()
+        .values("question", "option")
+        .annotate(n=Sum("votes"))
+    }
+    keys = {
+        (question.pk, option.pk if option else None)
+        for question, option in paper_tally_lines(station)
+    }
+    keys |= set(tablet) | set(paper)
+    lines = [f"{DIGEST_VERSION} station={station.pk}"]
+    for question_id, option_id in sorted(keys, key=lambda key: (key[0], key[1] or 0)):
+        option = "-" if option_id is None else str(option_id)
+        key = (question_id, option_id)
+        lines.append(f"q={question_id} o={option} t={tablet.get(key, 0)} p={paper.get(key, 0)}")
+    return "\n".join(lines) + "\n"
+
+
+def tally_digest(canonical: str) -> str:
+    """The short code of a canonical tally: 10 base-32 characters, grouped 5-5 for reading."""
+    number = int.from_bytes(hashlib.sha256(canonical.encode()).digest()[:8], "big") >> 14
+    characters = "".join(
+        CROCKFORD[(number >> (5 * index)) & 31] for index in reversed(range(DIGEST_CHARACTERS))
+    )
+    return f"{characters[:5]}-{characters[5:]}"
+
+
+def normalise_digest(text: str) -> str:
+    """A digest as typed from paper: case, spaces, dashes and look-alike letters forgiven."""
+    cleaned = "".join(character for character in text.upper() if character.isalnum())
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
+    return f"{cleaned[:5]}-{cleaned[5:]}" if len(cleaned) == DIGEST_CHARACTERS else cleaned
+
+
+def station_tally_digest(station: PollingStation) -> str:
+    return tally_digest(canonical_tally(station))
+
+
+def station_digests(election: Election) -> list[StationDigest]:
+    """Every station's tally digest, for the open data and `verify_results`."""
+    return [
+        StationDigest(station.pk, station.name, station_tally_digest(station))
+        for station in election.stations.order_by("name", "pk")
+    ]

@@ -1,0 +1,166 @@
+"""Reads the tablets and the admin share: who a token belongs to, what a station's tablets
+must know to work offline (the ballot box's public key among it) and the live counter."""
+
+import hashlib
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count, Sum
+from django.utils import timezone, translation
+
+from ballots.selectors import offline_check_list
+from mock_elections.models import Election, PollingStation
+from mock_elections.selectors import question_text_for, questions_for_age_band
+
+from ..models import BallotBox, StationSettings, StationTablet, Vote
+from ..sealing import VERSION, b64url
+
+PICTURE_SPEC = "fill-480x360"
+# The ballot of an open election does not change; a short cache spares every vote the
+# questions' queries, and a change made anyway reaches every server within this time.
+BALLOT_RULES_SECONDS = 30
+
+# For each age band id, {question id: (offers “I don't know”, option ids)}.
+BallotRules = dict[int, dict[int, tuple[bool, frozenset[int]]]]
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def ballot_rules(election: Election) -> BallotRules:
+    """What a vote must look like in this election, for checking votes fast: for each age
+    band id, {question id: (offers “I don't know”, option ids)} of the questions it is asked."""
+    key = f"voting:ballot-rules:{election.pk}"
+    cached: BallotRules | None = cache.get(key)
+    if cached is not None:
+        return cached
+    rules: BallotRules = {}
+    for band in election.age_bands.all():
+        rules[band.pk] = {
+            question.pk: (
+                question.offers_abstain,
+                frozenset(option.pk for option in question.options.all()),
+            )
+            for question in questions_for_age_band(election, band)
+        }
+    cache.set(key, rules, BALLOT_RULES_SECONDS)
+    return rules
+
+
+def tablet_for_token(token: str) -> StationTablet | None:
+    """The active tablet holding this token, or None (unknown or revoked)."""
+    if not token or len(token) > 200:
+        return None
+    return (
+        StationTablet.objects.select_related("station__election")
+        .filter(token_digest=digest(token), revoked_at__isnull=True)
+        .first()
+    )
+
+
+def _both_languages(make: Any) -> dict[str, str]:
+    """{"lv": ..., "en": ...} with `make()` evaluated in each language."""
+    texts = {}
+    for language in ("lv", "en"):
+        with translation.override(language):
+            texts[language] = make()
+    return texts
+
+
+def _picture_url(image: Any) -> str | None:
+    if image is None:
+        return None
+    return image.get_rendition(PICTURE_SPEC).url
+
+
+def station_bundle(station: PollingStation, box: BallotBox) -> dict[str, Any]:
+    """Everything a tablet needs to run the station with no network: the station and its
+    theme, the age bands, each band's questions (easy-read wording where it applies) with
+    option pictures, the list to check ballot codes offline and the ballot box's public key
+    every ballot is sealed to."""
+    election = station.election
+    bands = list(election.age_bands.order_by("sort_order", "min_age"))
+    questions_by_band: dict[str, list[dict[str, Any]]] = {}
+    for band in bands:
+        questions_by_band[str(band.pk)] = [
+            {
+                "id": question.pk,
+                "text": _both_languages(lambda q=question, b=band: question_text_for(q, b)),
+                "picture": _picture_url(question.illustration),
+                "offers_abstain": question.offers_abstain,
+                "options": [
+                    {
+                        "id": option.pk,
+                        "label": {"lv": option.label, "en": option.label_en or option.label},
+                        "picture": _picture_url(option.picture),
+                    }
+                    for option in question.options.all()
+                ],
+            }
+            for question in questions_for_age_band(election, band)
+        ]
+    return {
+        "station": {
+            "id": station.pk,
+            "name": station.name,
+            "address": station.address,
+            "district": station.district.name,
+            "status": station.status,
+            "theme": {
+                "name": station.theme_name,
+                "motto": station.theme_motto,
+                "primary": station.theme_primary_colour,
+                "accent": station.theme_accent_colour,
+            },
+        },
+        "election": {
+            "id": election.pk,
+            "title": {"lv": election.title, "en": election.title_en or election.title},
+            "closes_at": election.voting_closes_at.isoformat(),
+        },
+        "age_bands": [
+            {
+                "id": band.pk,
+                "label": f"{band.min_age}–{band.max_age}",
+                "easy_read": band.uses_easy_read,
+            }
+            for band in bands
+        ],
+        "questions": questions_by_band,
+        "offline_check": offline_check_list(station),
+        "box": {"v": VERSION, "public_key": b64url(bytes(box.public_key))},
+        "generated_at": timezone.now().isoformat(),
+    }
+
+
+def station_counter(station: PollingStation) -> dict[str, Any]:
+    """The volunteers' live view: votes so far by age band, the station's state, and how many
+    votes each tablet last said were waiting to sync."""
+    by_band = dict(
+        Vote.objects.filter(station=station)
+        .values_list("age_band")
+        .annotate(count=Count("pk"))
+        .values_list("age_band", "count")
+    )
+    bands = station.election.age_bands.order_by("sort_order", "min_age")
+    settings = StationSettings.objects.filter(station=station).first()
+    return {
+        "status": station.status,
+        "paused": bool(settings and settings.paused_at),
+        "total": sum(by_band.values()),
+        "by_age_band": [
+            {
+                "id": band.pk,
+                "label": f"{band.min_age}–{band.max_age}",
+                "votes": by_band.get(band.pk, 0),
+            }
+            for band in bands
+        ],
+        "waiting_on_tablets": (
+            StationTablet.objects.filter(station=station, revoked_at__isnull=True).aggregate(
+                waiting=Sum("queued_votes_reported")
+            )["waiting"]
+            or 0
+        ),
+    }

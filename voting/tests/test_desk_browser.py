@@ -1,0 +1,50 @@
+"""An organiser (the Organisers group, not a superuser) counts a closed station on the station
+desk in a real browser and checks the digest of its signed certificate."""
+
+import pytest
+from playwright.sync_api import expect
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from mock_elections import services as election_services
+from mock_elections.roles import ORGANISERS, sync_roles
+from voting import selectors, services
+from voting.models import Vote
+
+from .factories import open_station_set_up, vote_item
+
+PASSWORD = "organisers-parole-2025"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_organiser_counts_a_station_and_checks_its_certificate_digest(
+    live_server, page, assert_accessible
+):
+    sync_roles(apps)
+    user = get_user_model().objects.create_user("skaititaja", password=PASSWORD)
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+    set_up = open_station_set_up(cards=3)
+    items = [vote_item(set_up, code) for code in set_up.codes]
+    services.sync_votes(set_up.tablet, {"votes": items})
+    election_services.close_station(set_up.station, by=set_up.organiser)
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "skaititaja")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/station-tablets/{set_up.station.pk}/")
+    expect(page.get_by_text("3 aizzīmogotas balsis gaida skaitīšanu.")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Saskaitīt šo iecirkni").click()
+    expect(page.get_by_text("Saskaitītas: 3 balsis; atliktas malā: 0.")).to_be_visible()
+    assert Vote.objects.filter(counted=True).count() == 3
+
+    digest = selectors.station_tally_digest(set_up.station)
+    page.get_by_label("Kontrolkods parakstītajā aktā").fill(digest.replace("-", " ").lower())
+    page.get_by_role("button", name="Pārbaudīt akta kontrolkodu").click()
+    expect(page.get_by_text("Sakrīt: saglabātās balsis")).to_be_visible()
+    assert_accessible(page)
