@@ -1,5 +1,9 @@
 """Public pages of the children's election: proposing questions before it."""
 
+import logging
+
+from django_ratelimit.decorators import ratelimit
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +16,11 @@ from . import selectors, services
 from .forms import PROPOSAL_FIELDS, ProposalForm
 from .models import Election
 
+logger = logging.getLogger(__name__)
 
+
+# A class or two per teacher, not a flood from one address (429 page: base/ratelimits.py).
+@ratelimit(key="ip", rate="10/h", method="POST")
 def propose_question(request, slug):
     """A teacher or youth worker proposes a question on the children's behalf; below the
     form, the proposals that made it onto the ballot show that proposing works."""
@@ -25,6 +33,7 @@ def propose_question(request, slug):
                 election, **{name: form.cleaned_data[name] for name in PROPOSAL_FIELDS}
             )
         except Refused as refusal:
+            logger.info("Proposal for %s refused: %s", election.slug, refusal.reason)
             form.add_error(None, refusal.message)
         else:
             messages.success(

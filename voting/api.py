@@ -13,6 +13,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django_ratelimit.decorators import ratelimit
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -131,6 +133,7 @@ def _pin(request: Any) -> str:
 
 
 @tablet_api(["POST"], authenticated=False)
+@ratelimit(key="ip", rate="10/m", method="POST")  # guessing pairing codes; 429 JSON
 def pair(request: HttpRequest) -> HttpResponse:
     data = read_json_object(request)
     tablet, token = services.pair_tablet(str(data.get("code") or ""), str(data.get("label") or ""))

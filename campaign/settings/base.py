@@ -2,6 +2,7 @@
 environment, so one code base runs the laptop demo, CI and the city's servers."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -86,6 +87,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "qr_code",
+    "axes",
+    "csp",
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -98,6 +102,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that may answer early (static files, cached pages): every response
+    # carries the security headers.
+    "base.headers.SiteContentSecurityPolicyMiddleware",
+    "base.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses public HTML (never pages with a CSRF token or for signed-in users: BREACH);
     # above the caches, so they keep uncompressed responses for every client.
@@ -114,6 +122,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "base.page_cache.PageCacheMiddleware",
+    # A rate-limited view raises; this turns it into the 429 page or JSON (base/ratelimits.py).
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -198,6 +210,77 @@ STORAGES = {
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Who is asking, for rate limits and the lockout: the number of our own proxies (the load
+# balancer) in front of the app, whose X-Forwarded-For entries we trust (base/client_ip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+
+# Admin sign-in lockout (django-axes): five wrong passwords for one username from one address
+# lock that pair out for 15 minutes; the right password resets the count. Locking by the pair,
+# not the username alone, keeps an outsider from locking an organiser out from elsewhere.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "base.ratelimits.locked_out"
+AXES_CLIENT_IP_CALLABLE = "base.client_ip.client_ip"
+# Successful sign-ins are in Wagtail's own records; axes keeps only the failures.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Rate limits (django-ratelimit) count in the default cache: Redis in production, shared by
+# every process and server. Without Redis (the laptop demo, one process) memory is enough, so
+# the library's "not a shared cache" error is silenced only then. Django's own Redis backend
+# is not on the library's list but has the atomic add/incr it needs.
+RATELIMIT_VIEW = "base.ratelimits.too_many_requests"
+RATELIMIT_IP_META_KEY = "base.client_ip.client_ip"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+# Content-Security-Policy (django-csp, base/headers.py). Public pages: our own scripts and
+# styles only, no inline script; inline style attributes stay allowed (result bars set their
+# width that way; an attribute cannot run code). Embeds frame only the video sites below.
+EMBED_FRAME_SOURCES = env_list(
+    "EMBED_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        # Wagtail's live preview frames the site inside the admin, on the same origin.
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# The admins' own templates still carry inline scripts and styles: allowed there only.
+ADMIN_CSP_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # Upload previews are blob: images; user avatars come from Gravatar.
+        "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com"],
+    }
+}
+# Permissions-Policy (base/headers.py): the camera only on the station tablet page.
+CAMERA_ALLOWED_PATHS = ["/iecirknis/", "/en/iecirknis/"]
+
 WAGTAIL_SITE_NAME = "Liepāja ir Tava balss!"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
@@ -228,13 +311,33 @@ DEMO_ADMIN_ENABLED = False
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
+# Logging: one console handler (the process manager keeps the output) whose filter blanks
+# anything shaped like a ballot code (base/redaction.py). Each app logs under its own name.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "filters": {"redact_ballot_codes": {"()": "base.redaction.RedactBallotCodes"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_ballot_codes"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        **{
+            app: {"level": LOG_LEVEL}
+            for app in ["base", "home", "stories", "mock_elections", "ballots", "voting", "results"]
+        },
+        # Django's own loggers get our handler instead of their defaults, so their lines
+        # (e.g. "Not Found: /b/1/…") pass the filter too.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
         # Wagtail's background tasks log every run at INFO; only problems matter here.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

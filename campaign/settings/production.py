@@ -33,7 +33,7 @@ CSRF_COOKIE_SECURE = True
 # Wagtail's live preview frames the site inside its own admin, so framing stays allowed for
 # the same origin (X_FRAME_OPTIONS = "SAMEORIGIN" in base) and Django's advice to deny it is
 # knowingly declined.
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+SILENCED_SYSTEM_CHECKS += ["security.W019"]
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 

@@ -1,0 +1,19 @@
+"""What an outsider types into a name or address to make a PDF draw something else, and
+the text a PDF really shows, for the "text in PDFs is text" tests of every app."""
+
+import pypdfium2
+
+TYPED_MARKUP = [
+    "A&B",
+    "<b>Treknraksts</b>",
+    "Skola <para",
+    '<img src="/etc/passwd"/>',
+    "<font size=60>Liels</font> &amp; &#65;",
+]
+
+
+def pdf_text(data: bytes) -> str:
+    """Every page's text as a reader's PDF viewer extracts it, lines joined by spaces."""
+    document = pypdfium2.PdfDocument(data)
+    text = " ".join(page.get_textpage().get_text_range() for page in document)
+    return " ".join(text.split())
