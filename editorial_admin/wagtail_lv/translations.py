@@ -13,6 +13,7 @@ SINGULAR: dict[str, str] = {
     "Task state": "Uzdevuma stāvoklis",
     "Workflow state": "Darbplūsmas stāvoklis",
     "model log entries": "ierakstu žurnāla ieraksti",
+    "model log entry": "žurnāla ieraksts",
     "page log entries": "lapu žurnāla ieraksti",
     "A network error occurred": "Radās tīkla kļūda",
     "Actions": "Darbības",
