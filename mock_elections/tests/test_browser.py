@@ -44,7 +44,7 @@ def log_in(page, live_server):
 
 def save(page):
     """Wagtail's own button: "Create" on a new object (not translated yet), "Saglabāt" after."""
-    page.get_by_role("button", name=re.compile(r"^(Create|Saglabāt)$")).click()
+    page.get_by_role("button", name=re.compile(r"^(Izveidot|Saglabāt)$")).click()
 
 
 def choose_image(page, row_selector, title):
