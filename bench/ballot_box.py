@@ -30,6 +30,8 @@ PG_URL = os.environ.get("BENCH_BOX_PG", "postgres://postgres@127.0.0.1:5432/benc
 PG_SEALED = PG_URL.rsplit("/", 1)[1] + "_sealed"
 PG_SEALED_URL = PG_URL.rsplit("/", 1)[0] + "/" + PG_SEALED
 ROUNDS = 4
+# Sealing 100,000 ballots as tablets do (one ECDH each), then opening them, takes minutes.
+COUNT_TIMEOUT = 3 * 60 * 60
 COUNT_STATIONS = 50
 COUNT_VOTES = 100_000
 WORKERS = 2
@@ -200,7 +202,9 @@ def count_rate(label, database_url):
         check=True,
         timeout=900,
     )
-    figures = json.loads(in_django_child(env, "count_in_child", module="ballot_box"))
+    figures = json.loads(
+        in_django_child(env, "count_in_child", module="ballot_box", timeout=COUNT_TIMEOUT)
+    )
     print(
         f"{label + ' counting':<22} {figures['counted']:,} sealed votes over {COUNT_STATIONS} "
         f"stations: {figures['counting']:.1f} s ({figures['counted'] / figures['counting']:,.0f} "
