@@ -42,7 +42,7 @@ def server_env(database_url):
     return production_env(database_url)
 
 
-def in_django_child(env, function_name, cwd=ROOT, module="tablets"):
+def in_django_child(env, function_name, cwd=ROOT, module="tablets", timeout=600):
     """Run one function of a bench module (of the checkout at `cwd`) in a child process with
     Django set up (the server's settings and database); return what it printed."""
     script = (
@@ -54,7 +54,7 @@ def in_django_child(env, function_name, cwd=ROOT, module="tablets"):
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
     if result.returncode:

@@ -112,8 +112,8 @@ def _count_in_one_transaction(station: PollingStation, by: User | None) -> Count
 def clean_vote_tables() -> None:
     """Rewrite the vote tables so deleted rows, old row versions and insertion order are gone
     from the files: PostgreSQL VACUUM FULL (new ctids in the shuffled order), SQLite VACUUM
-    (rebuilds the file, renumbering rowids). Outside any transaction; inside one (a test's)
-    the rebuild is left to the next count."""
+    (rebuilds the file, renumbering rowids) and a WAL checkpoint that empties the -wal file.
+    Outside any transaction; inside one (a test's) the rebuild is left to the next count."""
     if connection.in_atomic_block:
         return
     with connection.cursor() as cursor:
@@ -124,3 +124,5 @@ def clean_vote_tables() -> None:
             cursor.execute(f"VACUUM (FULL) {tables}")
         elif connection.vendor == "sqlite":
             cursor.execute("VACUUM")
+            # In WAL mode the old pages stay in the -wal file until a checkpoint empties it.
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
