@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-test frontend lint migrations-check messages bench e2e clean
+.PHONY: help run test install install-test frontend lint lock migrations-check messages bench e2e clean
 
 help: ## List the targets with a line of help each
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -17,11 +17,11 @@ $(PY):
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(PY) ## Create .venv and install the site's dependencies
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -c constraints.txt -e .
 	@$(MAKE) --no-print-directory frontend
 
 install-test: $(PY) ## Create .venv and install dependencies with the test extras
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	@$(MAKE) --no-print-directory frontend
 
 frontend: ## Install the front-end packages (jsQR, the tablets' camera decoder) when npm is present
@@ -53,6 +53,9 @@ lint: install-test ## ruff, import layers, mypy, ESLint, Django's system checks 
 	npm run --silent lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+lock: install-test ## Rewrite constraints.txt from the installed packages (after changing pyproject.toml)
+	@{ head -3 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^liepaja'; } > constraints.new && mv constraints.new constraints.txt
 
 migrations-check: install-test ## Fail if a model change has no migration
 	$(PY) manage.py makemigrations --check --dry-run
