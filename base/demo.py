@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -27,6 +28,12 @@ DISTRICTS = [
 ]
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "demo-parole-2025"  # noqa: S105 - documented demo login, dev only
+DEMO_ROLE_LOGINS = {
+    "redaktors": "Editors",
+    "moderators": "Moderators",
+    "organizators": "Organisers",
+    "brivpratigais": "Volunteers",
+}
 
 
 def load(stdout):
@@ -47,6 +54,16 @@ def load(stdout):
         user.set_password(DEMO_ADMIN_PASSWORD)
         user.save()
     stdout.write(f"  demo login: {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")
+    # One login per real role, so the admin can be walked as the people who use it.
+    for username, group in DEMO_ROLE_LOGINS.items():
+        person, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.invalid"}
+        )
+        if created:
+            person.set_password(DEMO_ADMIN_PASSWORD)
+            person.save()
+        person.groups.add(Group.objects.get(name=group))
+    stdout.write(f"  role logins (same password): {', '.join(DEMO_ROLE_LOGINS)}")
 
 
 def sample_election_at(today=None):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
-from base.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME
+from base.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME, DEMO_ROLE_LOGINS
 from base.models import District
 from home.models import HomePage
 
@@ -41,6 +41,7 @@ def test_demo_login_works_only_where_settings_allow(settings, client):
     settings.DEMO_ADMIN_ENABLED = False
     call_command("load_demo", stdout=StringIO())
     assert not get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).exists()
+    assert not get_user_model().objects.filter(username__in=DEMO_ROLE_LOGINS).exists()
 
     settings.DEMO_ADMIN_ENABLED = True
     call_command("load_demo", stdout=StringIO())
@@ -50,3 +51,7 @@ def test_demo_login_works_only_where_settings_allow(settings, client):
     )
     assert signed_in.status_code == 302
     assert client.get("/admin/").status_code == 200
+    for username, group in DEMO_ROLE_LOGINS.items():
+        person = get_user_model().objects.get(username=username)
+        assert [g.name for g in person.groups.all()] == [group]
+        assert not person.is_superuser
