@@ -35,6 +35,11 @@ from .models import (
 # Who did it, for the audit trail; None where no person is logged in (a tablet with the PIN).
 User = Account | None
 
+# Rules of apps above this one that must hold before results are published (voting: every
+# station's ballot box is counted). They plug in from their AppConfig.ready(), since this app
+# may not import them.
+PUBLICATION_CHECKS: list[Callable[[Election], None]] = []
+
 DEFAULT_AGE_BANDS = [(5, 8, True), (9, 12, False), (13, 15, False), (16, 17, False)]
 
 
@@ -131,6 +136,8 @@ def publish_results(election: Election, by: User) -> Election:
             _("Results may be published from %(when)s, not earlier.")
             % {"when": date_format(release, "DATETIME_FORMAT")},
         )
+    for check in PUBLICATION_CHECKS:
+        check(election)
     return _move_election(election, Election.Status.CLOSED, Election.Status.RESULTS_PUBLISHED, by)
 
 

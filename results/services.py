@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from wagtail.log_actions import log
 from base.refusals import Refused
 from mock_elections.models import Election
 from results.models import AdultElection, AdultPrecinctTurnout, ResultsStatus
+from voting.services import close_ballot_box
 
 PRECINCT_CSV_COLUMNS = ["precinct_number", "name", "registered_voters", "votes_cast"]
 
@@ -25,11 +27,15 @@ User = AbstractBaseUser | AnonymousUser
 PrecinctRow = tuple[str, str, int, int]  # number, name, registered voters, votes cast
 
 
+@transaction.atomic
 def mark_results(election: Election, *, is_final: bool, by: User | None = None) -> ResultsStatus:
-    """Label an election's results preliminary or final; the audit log says who did."""
+    """Label an election's results preliminary or final; the audit log says who did. Final
+    results destroy the ballot box's private key: nothing sealed can be opened after."""
     status, _created = ResultsStatus.objects.update_or_create(
         election=election, defaults={"is_final": is_final}
     )
+    if is_final:
+        close_ballot_box(election, by if isinstance(by, Account) else None)
     log(status, "results.marked_final" if is_final else "results.marked_preliminary", user=by)
     return status
 

@@ -14,15 +14,16 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
 from base.refusals import Refused
-from mock_elections.models import PollingStation
+from mock_elections.models import Election, PollingStation
 
 from .. import sealing
 from ..models import SealedVote, SetAsideVote, Vote, VoteAnswer
-from ..selectors import ballot_rules
+from ..selectors import ballot_rules, stations_with_uncounted_votes
 from .ballot_box import box_private_key, ensure_ballot_box
 from .common import hour_of
 from .content import check_ballot_content
@@ -126,3 +127,19 @@ def clean_vote_tables() -> None:
             cursor.execute("VACUUM")
             # In WAL mode the old pages stay in the -wal file until a checkpoint empties it.
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def refuse_while_votes_uncounted(election: Election) -> None:
+    """Results may not be published while a station's ballot box still holds sealed votes:
+    they would be missing from the results."""
+    waiting = stations_with_uncounted_votes(election)
+    if waiting:
+        raise Refused(
+            "votes_uncounted",
+            ngettext(
+                "Count the sealed votes of this station first: %(stations)s.",
+                "Count the sealed votes of these stations first: %(stations)s.",
+                len(waiting),
+            )
+            % {"stations": ", ".join(station.name for station in waiting)},
+        )

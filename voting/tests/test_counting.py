@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from base.refusals import Refused
 from mock_elections import services as election_services
+from results.services import mark_results
 from voting import selectors, services
-from voting.models import SealedVote, StationTally, Vote, VoteAnswer
+from voting.models import BallotBox, SealedVote, StationTally, Vote, VoteAnswer
 from voting.pdf import closing_certificate_pdf
 from voting.selectors import closing_summary
 
@@ -165,3 +166,22 @@ def test_certificate_prints_what_was_typed_as_text(station_set_up, name):
     text = pdf_text(closing_certificate_pdf(closing_summary(station)))
     assert name in text.replace("\r", "").replace("\n", "")
     assert "Ielа 1 & 2" in text
+
+
+def test_results_wait_until_every_station_is_counted_and_final_results_close_the_box(
+    station_set_up,
+):
+    set_up = station_set_up
+    sync(set_up, set_up.codes[:2])
+    election_services.close_election(set_up.election, set_up.organiser)
+    set_up.election.results_release_at = timezone.now()
+    set_up.election.save(update_fields=["results_release_at"])
+    with pytest.raises(Refused) as refused:
+        election_services.publish_results(set_up.election, set_up.organiser)
+    assert refused.value.reason == "votes_uncounted"
+    assert set_up.station.name in refused.value.message
+
+    close_and_count(set_up)
+    election_services.publish_results(set_up.election, set_up.organiser)
+    mark_results(set_up.election, is_final=True, by=set_up.organiser)
+    assert BallotBox.objects.get(election=set_up.election).wrapped_private_key is None
