@@ -197,7 +197,10 @@ def as_json(data: PublicResults) -> bytes:
             "status": "final" if data.election.is_final else "preliminary",
             "small_count_threshold": data.threshold,
         },
-        # Each station's tally digest (from voting) will be listed here; not yet published.
+        "station_digests": [
+            {"station_id": item.station_id, "station": item.station_name, "digest": item.digest}
+            for item in data.station_digests
+        ],
         "results": records(results_frame(data)),
         "participation": records(participation_frame(data)),
     }

@@ -46,6 +46,7 @@ from results.selectors.tables import (
 )
 from results.single_flight import compute_once
 from results.suppression import SumOf, audited_suppression
+from voting.selectors import station_digests
 
 logger = logging.getLogger(__name__)
 # The audit's outcome belongs to one publication and one set of counts; it outlives the
@@ -97,6 +98,7 @@ def build_public_results(election: Election) -> PublicResults:
         threshold=threshold,
         participation=_public_participation(taking_part, shown),
         questions=tuple(_public_question(question, count, shown) for question in count.questions),
+        station_digests=tuple(station_digests(election)),
     )
     logger.info(
         "results: computed the public results of election %s in %.0f ms",

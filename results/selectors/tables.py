@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from results.selectors.counting import ColumnKey, RowKey
+from voting.selectors import StationDigest
 
 Shown = int | None  # a published count, or None where it is hidden
 
@@ -109,4 +110,6 @@ class PublicResults:
     threshold: int
     participation: PublicParticipation
     questions: tuple[PublicQuestion, ...]
-    # Open data will list each station's tally digest (from voting) here; not yet built.
+    # Each counted station's tally digest, as printed on its signed closing certificate: an
+    # observer who photographed a certificate compares the two.
+    station_digests: tuple[StationDigest, ...] = ()

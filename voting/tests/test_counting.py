@@ -1,10 +1,13 @@
 """Counting the ballot box: exactly once, crash-safe, late syncs in the next count, tallies that
 can be checked against the signed certificate, and a box key destroyed for good."""
 
+import json
+
 import pypdfium2
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from base.refusals import Refused
@@ -169,7 +172,7 @@ def test_certificate_prints_what_was_typed_as_text(station_set_up, name):
 
 
 def test_results_wait_until_every_station_is_counted_and_final_results_close_the_box(
-    station_set_up,
+    station_set_up, client
 ):
     set_up = station_set_up
     sync(set_up, set_up.codes[:2])
@@ -185,3 +188,14 @@ def test_results_wait_until_every_station_is_counted_and_final_results_close_the
     election_services.publish_results(set_up.election, set_up.organiser)
     mark_results(set_up.election, is_final=True, by=set_up.organiser)
     assert BallotBox.objects.get(election=set_up.election).wrapped_private_key is None
+
+    # The open data lists the digest printed on the station's certificate.
+    url = reverse("results_api:open_data", args=[set_up.election.slug, "results", "json"])
+    published = json.loads(client.get(url).content)["station_digests"]
+    assert published == [
+        {
+            "station_id": set_up.station.pk,
+            "station": set_up.station.name,
+            "digest": selectors.station_tally_digest(set_up.station),
+        }
+    ]
