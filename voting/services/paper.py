@@ -17,6 +17,7 @@ from mock_elections.models import Election, PollingStation
 
 from ..models import PaperTally, PaperTallyCorrection, PaperTallyEntry
 from ..selectors import paper_tally_differences, paper_tally_lines
+from ..signals import counting_reopened
 from .common import as_int
 from .pin import station_settings
 from .tallies import record_tally
@@ -41,11 +42,12 @@ def refuse_if_results_published(station: PollingStation) -> None:
 
 def reopen_counting(station: PollingStation, by: User) -> None:
     """Allow paper count corrections at this station after publication; logged, and the
-    results must be marked preliminary again by whoever publishes them."""
+    published results turn preliminary again (results hears `counting_reopened`)."""
     settings = station_settings(station)
     settings.counting_reopened_at = timezone.now()
     settings.save(update_fields=["counting_reopened_at"])
     log(station, "voting.reopen_counting", user=by)
+    counting_reopened.send(sender=PollingStation, station=station, by=by)
 
 
 @transaction.atomic

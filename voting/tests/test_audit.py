@@ -13,6 +13,8 @@ from wagtail.models import ModelLogEntry
 from base.refusals import Refused
 from mock_elections import services as election_services
 from mock_elections.models import Election
+from results.models import ResultsStatus
+from results.services import mark_results
 from voting import selectors, services
 from voting.models import StationTablet
 
@@ -94,6 +96,7 @@ def test_closed_means_closed_until_counting_is_reopened_which_is_logged(
     close_and_count(station_set_up)
     Election.objects.filter(pk=station.election_id).update(status=Election.Status.RESULTS_PUBLISHED)
     station.refresh_from_db()
+    mark_results(station.election, is_final=True, by=station_set_up.organiser)
     counts = paper_counts(station, 1)
     with pytest.raises(Refused) as refused:
         services.enter_paper_tally(station, 1, counts, by=station_set_up.organiser)
@@ -102,6 +105,9 @@ def test_closed_means_closed_until_counting_is_reopened_which_is_logged(
     assert "Atsākt skaitīšanu" in page
     client.post(desk + "reopen/")
     assert logged_user("voting.reopen_counting") == station_set_up.organiser
+    # Published results are preliminary again, and say who made them so.
+    assert not ResultsStatus.objects.get(election=station.election).is_final
+    assert logged_user("results.marked_preliminary") == station_set_up.organiser
     services.enter_paper_tally(station, 1, counts, by=station_set_up.organiser)
 
 
