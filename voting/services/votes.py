@@ -149,10 +149,7 @@ def record_vote(station: PollingStation, checked: CheckedVote) -> Recorded:
                 received_hour=hour_of(timezone.now()),
             )
             refuse_if_not_accepting(station, cast_at)
-            try:
-                use_ballot(station, checked.code_text)
-            except Refused as refusal:
-                raise BallotUseRefused(refusal) from refusal
+            use_ballot(station, checked.code_text)
             Vote.objects.create(
                 election_id=station.election_id,
                 station_id=station.pk,
@@ -169,13 +166,6 @@ def record_vote(station: PollingStation, checked: CheckedVote) -> Recorded:
             return "duplicate"
         raise
     return "recorded"
-
-
-class BallotUseRefused(Refused):
-    """The card could not be used: kept apart so an offline duplicate can be noticed."""
-
-    def __init__(self, refusal: Refused) -> None:
-        super().__init__(refusal.reason, refusal.message, **refusal.details)
 
 
 def sync_votes(tablet: StationTablet, payload: object) -> list[dict[str, Any]]:
@@ -204,7 +194,7 @@ def sync_votes(tablet: StationTablet, payload: object) -> list[dict[str, Any]]:
         try:
             result["result"] = record_vote(station, checked)
         except Refused as refusal:
-            if isinstance(refusal, BallotUseRefused) and checked.offline:
+            if checked.offline:
                 refusal = _note_duplicate_offline_use(station, refusal)
             log_refusal(refusal, "sync")
             result.update(result="refused", reason=refusal.reason, message=refusal.message)
