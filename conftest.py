@@ -164,3 +164,35 @@ def organiser(db):
     user = get_user_model().objects.create_user("organiser", password="x")
     user.groups.add(Group.objects.get(name="Organisers"))
     return user
+
+
+@pytest.fixture
+def roles_restored(transactional_db, request):
+    """The real groups with their rights, as the migrations made them, for a live-server test
+    that runs after another transactional test. That test's flush made the content types again
+    under new ids (post_migrate), but not the admin-access permission Wagtail's own migration
+    creates, and the model permissions were made with stale content types; the groups' rights
+    would then depend on which tests ran before. Comes with the home page (its tree and
+    collections are what the groups' rights are granted on)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from base.editorial import ensure_editorial_setup
+    from editorial_admin.permissions import grant_communications_rights
+    from mock_elections.roles import sync_roles
+    from people.roles import grant_organisers
+
+    ContentType.objects.clear_cache()
+    admin, _created = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
+    Permission.objects.get_or_create(
+        content_type=admin, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
+    )
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    request.getfixturevalue("home_page")  # the page tree and collections the groups' rights hang on
+    ensure_editorial_setup(apps)
+    grant_communications_rights(apps)
+    sync_roles(apps)
+    grant_organisers(apps)

@@ -218,7 +218,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 # lock that pair out for 15 minutes; the right password resets the count. Locking by the pair,
 # not the username alone, keeps an outsider from locking an organiser out from elsewhere.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # Checks the lockout, then steps aside; it also loads users for sessions signed in without
+    # a password (Django's test client, Wagtail's preview checks), which the standalone one can't.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))

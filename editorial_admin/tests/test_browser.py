@@ -30,7 +30,7 @@ def open_actions_menu(page):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_team_translates_sets_up_approves_twice_and_schedules(
-    live_server, home_page, browser_context_factory, assert_accessible, mailoutbox
+    roles_restored, live_server, home_page, browser_context_factory, assert_accessible, mailoutbox
 ):
     english = Locale.objects.get(language_code="en")
     index = StoryIndexPageFactory(parent=home_page)

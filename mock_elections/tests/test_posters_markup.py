@@ -23,7 +23,7 @@ def test_every_typed_line_of_the_sign_prints_as_typed(typed):
     text = pdf_text(station_poster_pdf(station).read())
     for line in [
         f"Iecirknis {typed}",
-        f"“Moto {typed}”",
+        f"„Moto {typed}”",
         f"Adrese {typed}",
         f"Skola {typed}",
         f"9–18 {typed}",

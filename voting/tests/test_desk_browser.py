@@ -4,14 +4,11 @@ desk in a real browser and checks the digest of its signed certificate."""
 import pytest
 from playwright.sync_api import expect
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Group
 
 from mock_elections import services as election_services
-from mock_elections.roles import ORGANISERS, sync_roles
+from mock_elections.roles import ORGANISERS
 from voting import selectors, services
 from voting.models import Vote
 
@@ -22,20 +19,8 @@ PASSWORD = "organisers-parole-2025"
 
 @pytest.mark.django_db(transaction=True)
 def test_organiser_counts_a_station_and_checks_its_certificate_digest(
-    live_server, page, assert_accessible
+    live_server, page, assert_accessible, roles_restored
 ):
-    # An earlier transactional test flushed the tables: post_migrate made the content types
-    # again under new ids (the cached ones would break the search index's foreign key), but not
-    # the admin-access permission Wagtail's own migration creates, which the role grants, and
-    # the model permissions were made with the stale content types.
-    ContentType.objects.clear_cache()
-    admin, _created = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
-    Permission.objects.get_or_create(
-        content_type=admin, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
-    )
-    for config in apps.get_app_configs():
-        create_permissions(config, verbosity=0)
-    sync_roles(apps)
     user = get_user_model().objects.create_user("skaititaja", password=PASSWORD)
     user.groups.add(Group.objects.get(name=ORGANISERS))
     set_up = open_station_set_up(cards=3)
