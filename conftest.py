@@ -196,3 +196,25 @@ def roles_restored(transactional_db, request):
     grant_communications_rights(apps)
     sync_roles(apps)
     grant_organisers(apps)
+
+
+ORGANISER_PASSWORD = "organisers-parole-2025"  # noqa: S105 - a test user's
+
+
+@pytest.fixture
+def signed_up_organiser(roles_restored):
+    """A member of the real Organisers group, for tests that sign in through the login form."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("organisers", password=ORGANISER_PASSWORD)
+    user.groups.add(Group.objects.get(name="Organisers"))
+    return user
+
+
+def sign_in_as_organiser(page, live_server):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "organisers")
+    page.fill("#id_password", ORGANISER_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/admin/")

@@ -6,40 +6,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 from wagtail.models import Collection
 
 from base.tests.factories import DistrictFactory
+from conftest import sign_in_as_organiser
 from mock_elections.demo import demo_image
 from mock_elections.models import BallotQuestion, Election, QuestionProposal
-from mock_elections.roles import ORGANISERS, sync_roles
 
 from .factories import ElectionFactory
-
-PASSWORD = "organisers-parole-2025"
-
-
-@pytest.fixture
-def organiser(transactional_db):
-    # An earlier transactional test may have flushed the root collection away, and the
-    # organisers' picture rights are granted on it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    sync_roles(apps)
-    user = get_user_model().objects.create_user("organisers", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    return user
-
-
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "organisers")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def save(page):
@@ -55,14 +29,14 @@ def choose_image(page, row_selector, title):
 
 @pytest.mark.django_db(transaction=True)
 def test_organiser_sets_up_opens_and_closes_an_election(
-    live_server, page, organiser, settings, tmp_path
+    live_server, page, signed_up_organiser, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
     karosta, tosmare = DistrictFactory(name="Karosta"), DistrictFactory(name="Tosmare")
     root = Collection.get_first_root_node()
     for label, colour, shape in [("Jā", "#1e6b2e", "tick"), ("Nē", "#a00018", "cross")]:
         demo_image(root, f"Attēls {label}", label, colour, shape)
-    log_in(page, live_server)
+    sign_in_as_organiser(page, live_server)
 
     # The election
     page.goto(f"{live_server.url}/admin/children_elections/new/")
@@ -131,7 +105,7 @@ def test_organiser_sets_up_opens_and_closes_an_election(
 
 @pytest.mark.django_db(transaction=True)
 def test_teacher_proposes_organiser_promotes_it_becomes_a_question(
-    live_server, browser_context_factory, organiser, assert_accessible
+    live_server, browser_context_factory, signed_up_organiser, assert_accessible
 ):
     election = ElectionFactory(
         slug="berni-2025",
@@ -155,7 +129,7 @@ def test_teacher_proposes_organiser_promotes_it_becomes_a_question(
     proposal = QuestionProposal.objects.get()
 
     organiser_page = browser_context_factory().new_page()
-    log_in(organiser_page, live_server)
+    sign_in_as_organiser(organiser_page, live_server)
     organiser_page.goto(f"{live_server.url}/admin/question_proposals/")
     expect(organiser_page.get_by_text("Vai skolas pagalmā vajag šūpoles?")).to_be_visible()
     organiser_page.goto(f"{live_server.url}/admin/question_proposals/action/{proposal.pk}/promote/")

@@ -8,14 +8,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
+from conftest import sign_in_as_organiser
 from mock_elections.models import BallotQuestion, QuestionProposal
-from mock_elections.roles import ORGANISERS, sync_roles
 from mock_elections.tests.factories import (
     ElectionFactory,
     PollingStationFactory,
@@ -23,29 +20,9 @@ from mock_elections.tests.factories import (
 )
 from people import shortlist, tasks
 from people.models import Assignment, Volunteer
-from people.roles import grant_organisers
 
 from .factories import ProposingGroupFactory, RosterFactory, ShiftFactory, VolunteerFactory, at
 from .ics import parse_ics
-
-PASSWORD = "organisers-parole-2025"
-
-
-@pytest.fixture
-def organiser(transactional_db):
-    sync_roles(apps)
-    grant_organisers(apps)
-    user = get_user_model().objects.create_user("organisers", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    return user
-
-
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "organisers")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -94,7 +71,7 @@ def test_a_volunteer_signs_up_in_latvian_and_english(live_server, page, assert_a
 
 @pytest.mark.django_db(transaction=True)
 def test_organiser_fills_shifts_fixes_a_gap_by_hand_and_prints_the_roster(
-    live_server, page, organiser
+    live_server, page, signed_up_organiser
 ):
     election = ElectionFactory()
     station = PollingStationFactory(election=election, name="Jūras stacija")
@@ -105,7 +82,7 @@ def test_organiser_fills_shifts_fixes_a_gap_by_hand_and_prints_the_roster(
             election=election, name=f"Rīta Brīvprātīgais {number}", preferred_slots=[7]
         )
     VolunteerFactory(election=election, name="Vakara Ilze", preferred_slots=[11])
-    log_in(page, live_server)
+    sign_in_as_organiser(page, live_server)
 
     page.goto(f"{live_server.url}/admin/brivpratigie/{election.pk}/")
     page.get_by_role("button", name="Aizpildīt pēc vēlmēm").click()
@@ -159,7 +136,7 @@ def test_the_reminder_task_sends_each_volunteer_their_shift_as_ics():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_groups_counts_decide_and_the_organiser_promotes_the_winners(
-    live_server, page, browser_context_factory, organiser, assert_accessible
+    live_server, page, browser_context_factory, signed_up_organiser, assert_accessible
 ):
     election = ElectionFactory(slug="berni-2025")
     parks, buses, holidays = (
@@ -168,7 +145,7 @@ def test_a_groups_counts_decide_and_the_organiser_promotes_the_winners(
     )
     shortlist.open_shortlist_round(election, [parks, buses, holidays])
     group = ProposingGroupFactory(election=election, name="Parauga 4.b klase", approximate_size=20)
-    log_in(page, live_server)
+    sign_in_as_organiser(page, live_server)
     page.goto(f"{live_server.url}/admin/brivpratigie/{election.pk}/shortlist/")
     form = page.locator(f"form[aria-labelledby='group-{group.pk}']")
 

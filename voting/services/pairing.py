@@ -107,6 +107,12 @@ def note_tablet_seen(tablet: StationTablet, queued_votes: object = None) -> None
     update: dict[str, object] = {}
     if tablet.last_seen_at is None or now - tablet.last_seen_at > timedelta(minutes=1):
         update["last_seen_at"] = now
+    save_tablet_note(tablet, update, queued)
+
+
+def save_tablet_note(tablet: StationTablet, update: dict[str, object], queued: int | None) -> None:
+    """Write what changed about a tablet (when it was heard from, its waiting votes) in one
+    UPDATE, and onto the object the caller holds."""
     if queued is not None and queued != tablet.queued_votes_reported:
         update["queued_votes_reported"] = queued
     if update:

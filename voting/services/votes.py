@@ -22,7 +22,7 @@ from .. import sealing
 from ..models import DuplicateOfflineUse, ReceivedSubmission, SealedVote, StationTablet, Vote
 from ..selectors import ballot_rules
 from .common import CLOCK_TOLERANCE, as_int, hour_of, log_refusal
-from .pairing import queued_count
+from .pairing import queued_count, save_tablet_note
 
 MAX_VOTES_PER_SYNC = 500
 SYNC_NOTE_INTERVAL = dt.timedelta(seconds=10)
@@ -211,12 +211,7 @@ def _note_tablet_synced(tablet: StationTablet, queued: int | None) -> None:
     update: dict[str, object] = {}
     if tablet.last_sync_at is None or now - tablet.last_sync_at > SYNC_NOTE_INTERVAL:
         update.update(last_sync_at=now, last_seen_at=now)
-    if queued is not None and queued != tablet.queued_votes_reported:
-        update["queued_votes_reported"] = queued
-    if update:
-        for field, value in update.items():
-            setattr(tablet, field, value)
-        StationTablet.objects.filter(pk=tablet.pk).update(**update)
+    save_tablet_note(tablet, update, queued)
 
 
 def _note_duplicate_offline_use(station: PollingStation, refusal: Refused) -> Refused:
