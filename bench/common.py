@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,3 +82,17 @@ def gunicorn_server(env, workers, threads, deadline=60, cwd=ROOT, log_path=None)
         server.wait(timeout=30)
         if log:
             log.close()
+
+
+def run_module_in_fresh_database(module):
+    """Run `python -m <module>` against a throw-away SQLite file (or BENCH_DATABASE_URL), so
+    a benchmark never touches the developer's database."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "campaign.settings.test",
+            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL")
+            or f"sqlite:///{folder}/bench.sqlite3",
+            "BENCH_MEDIA_ROOT": folder,
+        }
+        subprocess.run([sys.executable, "-m", module], env=env, check=True)

@@ -6,22 +6,13 @@ PostgreSQL database of your own), so it never touches the site's data.
 """
 
 import os
-import subprocess
-import sys
-import tempfile
 import time
+
+from bench.common import run_module_in_fresh_database
 
 
 def run():
-    with tempfile.TemporaryDirectory() as folder:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "campaign.settings.test",
-            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL")
-            or f"sqlite:///{folder}/bench.sqlite3",
-            "BENCH_MEDIA_ROOT": folder,
-        }
-        subprocess.run([sys.executable, "-m", "bench.mock_elections"], env=env, check=True)
+    run_module_in_fresh_database("bench.mock_elections")
 
 
 def timed(label, action, repeat=1):

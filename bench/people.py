@@ -6,10 +6,9 @@ Runs in its own process on a fresh temporary SQLite database (or BENCH_DATABASE_
 """
 
 import os
-import subprocess
-import sys
-import tempfile
 import time
+
+from bench.common import run_module_in_fresh_database
 
 ROUNDS = 5
 
@@ -32,15 +31,7 @@ WHERE v.election_id = %s
 
 
 def run():
-    with tempfile.TemporaryDirectory() as folder:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "campaign.settings.test",
-            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL")
-            or f"sqlite:///{folder}/bench.sqlite3",
-            "BENCH_MEDIA_ROOT": folder,
-        }
-        subprocess.run([sys.executable, "-m", "bench.people"], env=env, check=True)
+    run_module_in_fresh_database("bench.people")
 
 
 def best(action):

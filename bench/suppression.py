@@ -15,7 +15,7 @@ import tempfile
 import time
 
 from bench.common import ROOT
-from bench.results import _environment, _fill
+from bench.results import _environment, _fill, raw_group_by
 
 SIZES = (100_000, 2_000, 300)
 REPEAT = 3
@@ -31,7 +31,6 @@ def _median_ms(function, repeat=REPEAT):
 
 
 def _measure_one(votes, slug):
-    from django.db import connection
 
     from results.selectors import election_figures, election_results, participation
     from results.suppression import audited_suppression, suppress_small_counts
@@ -39,18 +38,7 @@ def _measure_one(votes, slug):
     election = _fill(random.Random(votes), votes=votes)
     election.slug = slug
     election.save(update_fields=["slug"])
-    raw_sql = (
-        "SELECT v.station_id, v.age_band_id, a.question_id, a.option_id, COUNT(*) "
-        "FROM voting_voteanswer a JOIN voting_vote v ON v.id = a.vote_id "
-        "WHERE v.election_id = %s GROUP BY 1, 2, 3, 4"
-    )
-
-    def raw():
-        with connection.cursor() as cursor:
-            cursor.execute(raw_sql, [election.pk])
-            return cursor.fetchall()
-
-    raw_ms, _rows = _median_ms(raw)
+    raw_ms, _rows = _median_ms(lambda: raw_group_by(election.pk))
     counts, sums = election_figures(participation(election), election_results(election))
     figures_ms, _figures = _median_ms(
         lambda: election_figures(participation(election), election_results(election))

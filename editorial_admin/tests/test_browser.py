@@ -17,7 +17,7 @@ from base.tests.factories import DistrictFactory
 from conftest import DESKTOP
 from stories.models import StoryPage
 from stories.tests.factories import StoryIndexPageFactory
-from stories.tests.test_browser import log_in, log_out, make_user, portrait_png
+from stories.tests.test_browser import log_in, log_out, make_user, upload_portrait_and_quote
 
 # Wagtail 7.4's tag field (jQuery UI autocomplete) has no label of its own: a known Wagtail
 # issue outside our templates, left out of the check so everything else is still checked.
@@ -49,17 +49,7 @@ def test_the_team_translates_sets_up_approves_twice_and_schedules(
     admin.fill("#id_title", "Ģirts: kāpēc es balsoju")
     admin.fill("#id_display_name", "Ģirts")
     admin.select_option("#id_district", str(karosta.pk))
-    admin.locator("#id_portrait-chooser .chooser__choose-button").click()
-    admin.locator(".modal").get_by_role("tab", name="Augšupielādēt").click()
-    admin.locator(".modal input[type=file]").set_input_files(
-        {"name": "girts.png", "mimeType": "image/png", "buffer": portrait_png()}
-    )
-    admin.locator(".modal input[name$='title']").fill("Ģirta portrets")
-    admin.locator(".modal form button[type=submit]").last.click()
-    admin.wait_for_selector("#id_portrait-chooser:not(.blank)")
-    admin.fill("#id_quote", "Drošība pilsētā sākas ar līdzdalību. Esmu klāt.")
-    admin.fill("#id_consent_date", "2025-04-01")
-    admin.keyboard.press("Escape")
+    upload_portrait_and_quote(admin)
     admin.select_option("#id_consent_method", "signed_form")
     open_actions_menu(admin)
     admin.locator("button[name='action-submit']").click()

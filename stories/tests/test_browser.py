@@ -24,6 +24,22 @@ def portrait_png():
     return output.getvalue()
 
 
+def upload_portrait_and_quote(admin):
+    """On a story's edit form: upload Ģirts's portrait through the chooser, then the quote and
+    the date of his consent, as an editor does."""
+    admin.locator("#id_portrait-chooser .chooser__choose-button").click()
+    admin.locator(".modal").get_by_role("tab", name="Augšupielādēt").click()
+    admin.locator(".modal input[type=file]").set_input_files(
+        {"name": "girts.png", "mimeType": "image/png", "buffer": portrait_png()}
+    )
+    admin.locator(".modal input[name$='title']").fill("Ģirta portrets")
+    admin.locator(".modal form button[type=submit]").last.click()
+    admin.wait_for_selector("#id_portrait-chooser:not(.blank)")
+    admin.fill("#id_quote", "Drošība pilsētā sākas ar līdzdalību. Esmu klāt.")
+    admin.fill("#id_consent_date", "2025-04-01")
+    admin.keyboard.press("Escape")
+
+
 def make_user(username, group_name):
     user = get_user_model().objects.create_user(
         username, f"{username}@example.invalid", "parole-123"
@@ -65,17 +81,7 @@ def test_editor_writes_story_moderator_publishes_it_and_it_is_public_and_accessi
     admin.fill("#id_display_name", "Ģirts")
     admin.fill("#id_descriptor", "ugunsdzēsējs, 42")
     admin.select_option("#id_district", str(karosta.pk))
-    admin.locator("#id_portrait-chooser .chooser__choose-button").click()
-    admin.locator(".modal").get_by_role("tab", name="Augšupielādēt").click()
-    admin.locator(".modal input[type=file]").set_input_files(
-        {"name": "girts.png", "mimeType": "image/png", "buffer": portrait_png()}
-    )
-    admin.locator(".modal input[name$='title']").fill("Ģirta portrets")
-    admin.locator(".modal form button[type=submit]").last.click()
-    admin.wait_for_selector("#id_portrait-chooser:not(.blank)")
-    admin.fill("#id_quote", "Drošība pilsētā sākas ar līdzdalību. Esmu klāt.")
-    admin.fill("#id_consent_date", "2025-04-01")
-    admin.keyboard.press("Escape")
+    upload_portrait_and_quote(admin)
     admin.select_option("#id_consent_method", "signed_form")
     admin.locator("footer [data-w-dropdown-target='toggle']").first.click()
     admin.locator("button[name='action-submit']").click()

@@ -30,6 +30,12 @@ pytestmark = pytest.mark.django_db
 POST_ENDPOINTS = ["pair", "check", "sync", "pin", "open", "pause", "close", "spoil", "certificate"]
 GET_ENDPOINTS = ["bundle", "status"]
 EXAMPLES = 60
+# Each endpoint's attack: bounded, and run inside one test's database state.
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 text = st.text(alphabet=st.characters(codec="utf-8"), max_size=30) | st.sampled_from(
     ["\x00", "a\x00b", "²", "١٢", "Infinity", "NaN", "1e400", "-1", "0001-01-01T00:00:00+14:00"]
@@ -78,11 +84,7 @@ def test_no_posted_body_gets_a_5xx_or_stores_anything(station_set_up, endpoint):
     client = Client()
     before = stored_state()
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
+    @FUZZ
     @given(body=raw_bodies, pin=text)
     def attack(body, pin):
         headers = {"Authorization": f"Bearer {station_set_up.token}"}
@@ -104,11 +106,7 @@ def test_no_query_string_gets_a_5xx(station_set_up, endpoint):
     client = Client()
     before = stored_state()
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
+    @FUZZ
     @given(queued=text)
     def attack(queued):
         response = client.get(
@@ -125,11 +123,7 @@ def test_no_query_string_gets_a_5xx(station_set_up, endpoint):
 raw_numbers = st.sampled_from(["1e400", "-1e400", "Infinity", "-Infinity", "NaN", "1E999", "-0"])
 
 
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@FUZZ
 @given(
     field=st.sampled_from(["age_band", "queued", "client_id", "code", "cast_at", "offline", "v"]),
     value=raw_numbers | json_values.map(json.dumps),
