@@ -22,14 +22,17 @@ decides each small count's range. Asking every hidden figure for a wide range in
 nearly everything: the demo election, with 3 small counts, lost 189 of its 226 figures.
 """
 
+from __future__ import annotations
+
 import math
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import numpy as np
-from scipy.optimize import linprog
+if TYPE_CHECKING:
+    import numpy as np
 
 from results.suppression.rule import (
     DEFAULT_THRESHOLD,
@@ -41,6 +44,15 @@ from results.suppression.rule import (
 K = TypeVar("K", bound=Hashable)
 # Solver round-off: a width this close to the threshold counts as reaching it.
 TOLERANCE = 1e-6
+
+
+def _solver() -> tuple[ModuleType, Any]:
+    """numpy and scipy's HiGHS add tens of MB to every server process; only the audit of a
+    publication needs them, computed once per publication (single flight), so they load then."""
+    import numpy
+    from scipy.optimize import linprog
+
+    return numpy, linprog
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,7 @@ class _Attacker(Generic[K]):
     def _program(self, key: K) -> tuple[list[K], np.ndarray, np.ndarray]:
         """The equality constraints A·x = b over one group's hidden figures x; every sum
         becomes total − parts = 0, with the published members moved to the right."""
+        np, _linprog = _solver()
         group = self.group[key]
         if group not in self._programs:
             variables = sorted((k for k, g in self.group.items() if g == group), key=repr)
@@ -106,6 +119,7 @@ class _Attacker(Generic[K]):
 
     def _extreme(self, key: K, sign: float) -> float:
         variables, matrix, rhs = self._program(key)
+        np, linprog = _solver()
         objective = np.zeros(len(variables))
         objective[variables.index(key)] = sign
         solution = linprog(
