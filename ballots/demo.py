@@ -4,7 +4,7 @@ rehearsal. Idempotent: a station that already has a batch gets no new one."""
 from mock_elections.models import Election
 
 from .models import BallotBatch
-from .services import create_batch
+from .services import create_batch, queue_batch_drawing
 
 DEMO_BATCHES = {"berni-2025": 300, "meginajums-2025": 20}
 
@@ -18,6 +18,7 @@ def load(stdout):
         created = 0
         for station in election.stations.all():
             if not station.ballot_batches.exists():
-                create_batch(station, size, BallotBatch.Layout.EIGHT)
+                # The task worker (`make run` starts it) draws each batch's PDF.
+                queue_batch_drawing(create_batch(station, size, BallotBatch.Layout.EIGHT))
                 created += 1
         stdout.write(f"  ballots: {slug}: {created} new batches of {size} cards")
