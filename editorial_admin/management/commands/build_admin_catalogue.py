@@ -1,4 +1,4 @@
-"""Write editorial_admin/wagtail_lv/locale/lv/LC_MESSAGES/django.po from translations.py.
+"""Write the admin catalogue (wagtail_lv/locale/lv/.../django.po) from translations.py and plurals.py.
 
 Each string is written once for every message context the installed Wagtail and Django
 use it with (read from their English catalogues), so an override never misses a place.
@@ -13,7 +13,8 @@ from django.core.management.base import BaseCommand
 
 import wagtail
 
-from editorial_admin.wagtail_lv.translations import PLURAL, SINGULAR
+from editorial_admin.wagtail_lv.plurals import PLURAL
+from editorial_admin.wagtail_lv.translations import SINGULAR
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "wagtail_lv" / "locale" / "lv" / "LC_MESSAGES"
 HEADER = """# Latvian for the Wagtail and Django admin strings the communications team meets.
