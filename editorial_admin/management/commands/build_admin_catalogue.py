@@ -1,4 +1,4 @@
-"""Write the admin catalogue (wagtail_lv/locale/lv/.../django.po) from translations.py and plurals.py.
+"""Write the admin catalogue (wagtail_lv/locale/lv/LC_MESSAGES/django.po) from its tables.
 
 Each string is written once for every message context the installed Wagtail and Django
 use it with (read from their English catalogues), so an override never misses a place.
