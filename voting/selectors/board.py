@@ -51,9 +51,11 @@ class ElectionBoard:
         return sum(len(line.alerts) for line in self.stations)
 
 
-def _paper_state(station: PollingStation, rounds: set[int]) -> tuple[str, str | None]:
+def _paper_state(
+    station: PollingStation, rounds: set[int], accepted: bool
+) -> tuple[str, str | None]:
     """The paper count in words, and an alert when the two entries disagree."""
-    if PaperTally.objects.filter(station=station).exists():
+    if accepted:
         return _("accepted"), None
     if not rounds:
         return _("not entered"), None
@@ -112,6 +114,12 @@ def election_day_board(now: datetime | None = None) -> list[ElectionBoard]:
                 Prefetch("tablets", queryset=tablets, to_attr="board_tablets")
             )
         ).order_by("district__sort_order", "name")
+        # One query each for the whole election, not one per station.
+        accepted = set(
+            PaperTally.objects.filter(station__election=election).values_list(
+                "station_id", flat=True
+            )
+        )
         entry_rounds: dict[int, set[int]] = {}
         for row in (
             PaperTallyEntry.objects.filter(station__election=election)
@@ -122,7 +130,9 @@ def election_day_board(now: datetime | None = None) -> list[ElectionBoard]:
         lines = []
         for station in stations:
             tablet_lines = _tablet_lines(station, now)
-            paper, paper_alert = _paper_state(station, entry_rounds.get(station.pk, set()))
+            paper, paper_alert = _paper_state(
+                station, entry_rounds.get(station.pk, set()), station.pk in accepted
+            )
             alerts = _alerts(station, tablet_lines, now) + ([paper_alert] if paper_alert else [])
             lines.append(
                 StationLine(
