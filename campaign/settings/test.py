@@ -16,6 +16,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "tavabalss-test"
+    # Each test empties the cache, and Redis empties a whole database: under pytest-xdist
+    # every worker (gw0, gw1, …) takes the next database number after REDIS_URL's.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw"):
+        head, _slash, number = REDIS_URL.rstrip("/").rpartition("/")
+        if not number.isdigit():
+            head, number = REDIS_URL.rstrip("/"), "0"
+        CACHES["default"]["LOCATION"] = f"{head}/{int(number) + int(worker[2:])}"
 MEDIA_ROOT = BASE_DIR / "media-test"
 PRIVATE_ROOT = Path(tempfile.gettempdir()) / "tavabalss-test-private"
 STORAGES["private"] = {
