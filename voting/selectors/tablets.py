@@ -113,6 +113,11 @@ def station_bundle(station: PollingStation, box: BallotBox) -> dict[str, Any]:
                 "primary": station.theme_primary_colour,
                 "accent": station.theme_accent_colour,
             },
+            # For the help screen behind the PIN: who to call on the day.
+            "help": {
+                "contact_name": station.help_contact_name,
+                "organiser_phone": station.organiser_phone,
+            },
         },
         "election": {
             "id": election.pk,
