@@ -12,12 +12,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def desk(client, station_set_up):
+def desk(client, station_set_up, organiser):
     station = station_set_up.station
     station.help_contact_name = "Anna Bērziņa"
     station.organiser_phone = "+371 20000000"
     station.save()
-    client.force_login(station_set_up.organiser)
+    client.force_login(organiser)  # the Organisers group, as on the day
     return f"/admin/station-tablets/{station.pk}/"
 
 
