@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from base.fonts import register_reportlab_fonts
 from mock_elections.models import PollingStation
+from people.models import Roster
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,22 @@ SITUATIONS = (
 )
 
 
+def organiser_phone(station: PollingStation) -> str:
+    """The station's own organiser phone, else the one on the election's volunteer roster."""
+    if station.organiser_phone:
+        return station.organiser_phone
+    roster = Roster.objects.filter(election_id=station.election_id).first()
+    return roster.organiser_phone if roster else ""
+
+
 def contact_lines(station: PollingStation) -> list[str]:
     """Who to call, in the active language; only what the organiser filled in."""
     lines = []
     if station.help_contact_name:
         lines.append(gettext("PIN holder: %(name)s") % {"name": station.help_contact_name})
-    if station.organiser_phone:
-        lines.append(gettext("Organiser's phone: %(phone)s") % {"phone": station.organiser_phone})
+    phone = organiser_phone(station)
+    if phone:
+        lines.append(gettext("Organiser's phone: %(phone)s") % {"phone": phone})
     return lines
 
 

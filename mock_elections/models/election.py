@@ -177,8 +177,9 @@ class PollingStation(models.Model):
         max_length=30,
         blank=True,
         help_text=_(
-            "The number volunteers call when something goes wrong, e.g. +371 20000000. "
-            "Printed on the help card and shown in the tablet's volunteer menu."
+            "The number volunteers call when something goes wrong, e.g. +371 20000000; empty: "
+            "the volunteer roster's organiser phone. Printed on the help card and shown in "
+            "the tablet's volunteer menu."
         ),
     )
 

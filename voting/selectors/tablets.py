@@ -12,6 +12,7 @@ from ballots.selectors import offline_check_list
 from mock_elections.models import Election, PollingStation
 from mock_elections.selectors import question_text_for, questions_for_age_band
 
+from ..help import organiser_phone
 from ..models import BallotBox, StationSettings, StationTablet, Vote
 from ..sealing import VERSION, b64url
 
@@ -116,7 +117,7 @@ def station_bundle(station: PollingStation, box: BallotBox) -> dict[str, Any]:
             # For the help screen behind the PIN: who to call on the day.
             "help": {
                 "contact_name": station.help_contact_name,
-                "organiser_phone": station.organiser_phone,
+                "organiser_phone": organiser_phone(station),
             },
         },
         "election": {

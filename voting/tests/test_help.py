@@ -62,3 +62,12 @@ def test_someone_without_the_desk_permission_gets_no_help_card(client, station_s
 def test_a_card_without_contacts_prints_no_empty_contact_lines(station_set_up):
     text = pdf_text(help_card_pdf(station_set_up.station, "en"))
     assert "PIN holder" not in text and "Organiser's phone" not in text
+
+
+def test_without_a_station_phone_the_card_gives_the_rosters_organiser_phone(station_set_up):
+    from people.models import Roster
+
+    Roster.objects.create(election=station_set_up.station.election, organiser_phone="+371 26000000")
+    assert "Organiser's phone: +371 26000000" in pdf_text(
+        help_card_pdf(station_set_up.station, "en")
+    )
