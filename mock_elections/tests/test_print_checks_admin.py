@@ -31,7 +31,10 @@ def test_the_station_form_saves_who_to_call_on_the_day(organiser_client):  # noq
 
 def test_an_election_title_too_long_for_the_ballot_cards_is_refused_and_kept(organiser_client):  # noqa: F811
     title = ("Bērnu un jauniešu vēlēšanas Liepājā " * 6)[:200].strip()
-    response = organiser_client.post("/admin/children_elections/new/", election_data(title=title))
+    district = DistrictFactory()
+    response = organiser_client.post(
+        "/admin/children_elections/new/", election_data(title=title, districts=[district.pk])
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "nesatilpst biļetenu kartītēs" in page
