@@ -16,12 +16,24 @@ only ``code_digest = HMAC-SHA256(BALLOT_CODE_KEY, code)`` to find a card when it
 
 Typed form
 ----------
-Twelve Crockford base32 characters (5 bits each, 60 bits of entropy) and one check character,
-shown as ``ABCD-EFGH-JKMN-P``. The check character is Crockford's: the 60-bit number modulo
-37, written with the 32 base32 digits plus ``* ~ $ = U``. Because 37 is a prime that divides
-neither 32 nor 31 nor any digit difference (all below 32), it changes whenever a single
-character changes, and whenever two adjacent characters swap (the value then changes by
-``(a - b) * 31 * 32**k``). The tests check this exhaustively.
+Twelve Crockford base32 characters (5 bits each, 60 bits of entropy) and one check character
+from the same 32 letters and digits, shown as ``ABCD-EFGH-JKMN-P``. Crockford's own mod-37 check
+needed ``* ~ $ =`` and ``U`` for about one code in ten: they look like typos and need a symbol
+keyboard, so the check is Damm's algorithm instead, over the 32 symbols as elements of the
+field GF(2^5) (modulus x^5 + x^2 + 1) with the operation ``s ∘ d = A·s + d`` (``A`` = the
+element x, neither 0 nor 1; ``+`` is XOR). Start at 0, fold every character in; the check
+character is the one that brings the state back to 0 (``A·s``).
+
+* ``∘`` is a Latin square (for a fixed state, ``d ↦ A·s + d`` is one-to-one; for a fixed
+  character, ``s ↦ A·s + d`` is too, as A ≠ 0): any single changed character, the check
+  character included, changes the final state.
+* It is totally anti-symmetric: ``(s∘x)∘y = (s∘y)∘x`` means ``(A + 1)·(x + y) = 0``, so
+  ``x = y`` as A ≠ 1; any swap of two different adjacent characters, the check character
+  included, changes the final state.
+
+``ballots/tests/test_codes.py`` proves both exhaustively (the table, then every position and
+every pair of characters); ``voting/static/voting/tablet/codes.js`` is the same algorithm,
+held to it by ``ballots/check_vectors.json``.
 """
 
 import hashlib
@@ -35,11 +47,12 @@ from django.utils.translation import gettext
 from base.refusals import Refused
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-CHECK_ALPHABET = ALPHABET + "*~$=U"
 DATA_LENGTH = 12
 CODE_LENGTH = DATA_LENGTH + 1
 ENTROPY_BITS = DATA_LENGTH * 5
 GROUP = 4
+# GF(2^5) with modulus x^5 + x^2 + 1 (0b100101); the check multiplies the state by x (0b10).
+FIELD_MODULUS = 0b100101
 
 # Crockford's decoding aliases: letters people confuse with digits read as those digits.
 ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -64,12 +77,23 @@ def keyed_hash(purpose: bytes, message: bytes) -> bytes:
     return hmac.new(code_key(), purpose + b"|" + message, hashlib.sha256).digest()
 
 
+def times_x(state: int) -> int:
+    """``state`` multiplied by the field element x in GF(2^5)."""
+    doubled = state << 1
+    return doubled ^ FIELD_MODULUS if doubled & 0b100000 else doubled
+
+
+def damm_state(text: str) -> int:
+    """Damm's interim state after folding in each base32 digit: ``s ← x·s + d``."""
+    state = 0
+    for character in text:
+        state = times_x(state) ^ ALPHABET.index(character)
+    return state
+
+
 def check_character(data: str) -> str:
-    """Crockford's mod-37 check symbol for a string of base32 digits."""
-    value = 0
-    for character in data:
-        value = value * 32 + ALPHABET.index(character)
-    return CHECK_ALPHABET[value % 37]
+    """The check character (one of the 32 base32 digits) that brings Damm's state to 0."""
+    return ALPHABET[times_x(damm_state(data))]
 
 
 def derive_code(seed: str, serial: int) -> str:
@@ -114,9 +138,7 @@ def normalise_code(text: str | None) -> str:
         )
     data = compact[:DATA_LENGTH].translate(ALIASES)
     check = compact[DATA_LENGTH:].translate(ALIASES)
-    wrong = sorted(
-        {c for c in data if c not in ALPHABET} | {c for c in check if c not in CHECK_ALPHABET}
-    )
+    wrong = sorted({c for c in data + check if c not in ALPHABET})
     if wrong:
         raise Refused(
             "invalid",
@@ -127,7 +149,7 @@ def normalise_code(text: str | None) -> str:
             % {"characters": " ".join(wrong)},
             problem="wrong_characters",
         )
-    if check_character(data) != check:
+    if damm_state(data + check) != 0:
         raise Refused(
             "invalid",
             gettext("The code has a typing mistake: compare each character with the card again."),

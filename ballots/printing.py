@@ -13,39 +13,39 @@ Made to stay fast and small for large batches:
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from django.utils import translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
 from base.fonts import register_reportlab_fonts
+from base.print_fit import draw_blocks
 
+from .card_text import (
+    PADDING,
+    PAGE_MARGIN,
+    REHEARSAL_TEXT,
+    TEXT_SCALE,
+    Sheet,
+    card_text,
+    gettext_lv,
+)
 from .codes import format_code
 from .qr import ballot_qr
 
-PAGE_MARGIN = 12 * mm
 CUT_MARK = 6 * mm
 CUT_MARK_GAP = 1.5 * mm
-PADDING = 3 * mm
 QUIET_ZONE_MODULES = 4
-GRID = {4: (2, 2), 8: (2, 4), 10: (2, 5)}
-# Large cards (4 per page) get larger text; the others share one size.
-TEXT_SCALE = {4: 1.35, 8: 1.0, 10: 1.0}
 WHITE = colors.white
 INK = colors.HexColor("#1a1a2e")
+GREY_INK = colors.HexColor("#4a4a5a")
 REHEARSAL_RED = colors.HexColor("#b00020")
-REHEARSAL_TEXT = "MĒĢINĀJUMS / REHEARSAL"
 DARK_RUN = re.compile(b"\x01+")
-HOW_TO_VOTE = gettext_noop("Scan the code at the tablet, then tap your answer. One card, one vote!")
 CARD_NUMBER = gettext_noop("Batch %(batch)s · card %(serial)s")
 
 
@@ -54,36 +54,6 @@ def _colour(value, fallback):
         return colors.HexColor(value)
     except (ValueError, TypeError):
         return colors.HexColor(fallback)
-
-
-def gettext_lv(message):
-    """Cards are printed in Latvian whatever language the organiser's admin uses."""
-    with translation.override("lv"):
-        return gettext(message)
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """Where cards sit on an A4 page for a layout (cards touch, so one cut separates two)."""
-
-    layout: int
-
-    @cached_property
-    def columns_rows(self):
-        return GRID[self.layout]
-
-    @cached_property
-    def card_size(self):
-        columns, rows = self.columns_rows
-        width, height = A4
-        return (width - 2 * PAGE_MARGIN) / columns, (height - 2 * PAGE_MARGIN) / rows
-
-    def origin(self, index):
-        """Bottom-left corner of the index-th card on a page, filled row by row from the top."""
-        columns, rows = self.columns_rows
-        card_width, card_height = self.card_size
-        row, column = divmod(index, columns)
-        return PAGE_MARGIN + column * card_width, A4[1] - PAGE_MARGIN - (row + 1) * card_height
 
 
 class BatchPrinter:
@@ -98,12 +68,13 @@ class BatchPrinter:
         self.regular, self.bold = register_reportlab_fonts()
         self.primary = _colour(self.station.theme_primary_colour, "#0b4f8a")
         self.accent = _colour(self.station.theme_accent_colour, "#f2b705")
-        card_width, card_height = self.sheet.card_size
-        self.header_height = min(16 * mm, card_height * 0.22)
-        self.code_height = min(9 * mm, card_height * 0.14)
-        self.qr_size = min(
-            card_height - self.header_height - self.code_height - PADDING,
-            card_width * 0.48,
+        self.header_height = self.sheet.header_height
+        self.code_height = self.sheet.code_height
+        self.qr_size = self.sheet.qr_size
+        # Fitted before anything is drawn: text that cannot fit stops the batch (Refused)
+        # rather than printing cards with words missing.
+        self.text = card_text(
+            self.sheet, self.station, batch.is_rehearsal, bool(self.station.theme_illustration_id)
         )
 
     def render(self, progress: Callable[[int], None] | None = None) -> bytes:
@@ -136,43 +107,15 @@ class BatchPrinter:
         canvas.rect(0, height - self.header_height, width, self.header_height, stroke=0, fill=1)
         canvas.setFillColor(self.accent)
         canvas.rect(0, height - self.header_height - 1.2 * mm, width, 1.2 * mm, stroke=0, fill=1)
-        illustration_width = self._draw_illustration(canvas, width, height)
-        canvas.setFillColor(WHITE)
-        title = self.election.title
-        if self.batch.is_rehearsal:
-            title = f"{REHEARSAL_TEXT} · {title}"
-        self._write_lines(
-            canvas, title, self.bold, 10, PADDING, height - PADDING - 7,
-            width - 2 * PADDING - illustration_width, max_lines=2, min_size=6,
-        )  # fmt: skip
-
-        # Text column beside the QR code, above the typed code (and the rehearsal label).
-        left = PADDING + self.qr_size + PADDING / 2
-        column_width = width - left - PADDING
-        bottom = self.code_height + PADDING + (6 * mm if self.batch.is_rehearsal else 0)
-        top = height - self.header_height - 1.2 * mm - PADDING - 7
-        canvas.setFillColor(INK)
-        top = self._write_lines(
-            canvas, self.station.name, self.bold, 9, left, top, column_width, 2, 6
+        self._draw_illustration(canvas, width, height)
+        draw_blocks(canvas, self.text.header, PADDING, height - PADDING, [WHITE])
+        left, column_width = self.sheet.column_left, width - self.sheet.column_left - PADDING
+        # The station's lines, the motto in its colour, then the Latvian and English how-to.
+        colours = (
+            [INK, INK] + ([self.primary] if self.station.theme_motto else []) + [INK, GREY_INK]
         )
-        with translation.override("lv"):
-            when = date_format(self.election.election_date, "DATE_FORMAT")
-        top = self._write_lines(canvas, when, self.regular, 7.5, left, top, column_width, 1, 5)
-        if self.station.theme_motto:
-            canvas.setFillColor(self.primary)
-            top = self._write_lines(
-                canvas, f"“{self.station.theme_motto}”", self.bold, 7.5, left, top - 2,
-                column_width, 2, 5,
-            )  # fmt: skip
-        canvas.setFillColor(INK)
-        # The Latvian line, then the English one for the children of other languages.
-        top = self._write_lines(
-            canvas, gettext_lv(HOW_TO_VOTE), self.regular, 7, left, top - 2, column_width, 3, 5,
-            bottom,
-        )  # fmt: skip
-        canvas.setFillColor(colors.HexColor("#4a4a5a"))
-        self._write_lines(
-            canvas, HOW_TO_VOTE, self.regular, 6, left, top, column_width, 3, 4.5, bottom
+        draw_blocks(
+            canvas, self.text.column, left, self.sheet.column_top, colours[: len(self.text.column)]
         )
 
         if self.batch.is_rehearsal:
@@ -190,39 +133,20 @@ class BatchPrinter:
         canvas.endForm()
 
     def _draw_illustration(self, canvas, card_width, card_height):
-        """The station's artwork at the right of the header band; returns the width it takes."""
+        """The station's artwork at the right of the header band, in the room the text left."""
         image = self.station.theme_illustration
         if image is None:
-            return 0
+            return
         rendition = image.get_rendition("max-400x400")
         with rendition.file.open("rb") as file:
             reader = ImageReader(io.BytesIO(file.read()))
         box = self.header_height - 2 * mm
         pixels_wide, pixels_high = reader.getSize()
-        width = min(box * pixels_wide / pixels_high, card_width / 3)
+        width = min(box * pixels_wide / pixels_high, self.sheet.illustration_room(True) - PADDING)
         canvas.drawImage(
             reader, card_width - PADDING - width, card_height - self.header_height + 1 * mm,
             width, box, preserveAspectRatio=True, anchor="e", mask="auto",
         )  # fmt: skip
-        return width + PADDING
-
-    def _write_lines(self, canvas, text, font, size, x, top, width, max_lines, min_size, bottom=0):
-        """Write wrapped text from baseline ``top`` down, shrinking it until it fits. Text that
-        would reach below ``bottom`` is left out whole (small cards drop the least needed)."""
-        size, min_size = size * self.text_scale, min_size * self.text_scale
-        while True:
-            lines = simpleSplit(text, font, size, width)
-            if len(lines) <= max_lines or size <= min_size:
-                break
-            size -= 0.5
-        lines = lines[:max_lines]
-        if top - (len(lines) - 1) * size * 1.2 < bottom:
-            return top
-        canvas.setFont(font, size)
-        for line in lines:
-            canvas.drawString(x, top, line)
-            top -= size * 1.2
-        return top
 
     # What every page shares: the cut marks
     def _define_sheet_form(self, canvas):

@@ -79,3 +79,16 @@ def longest_fitting_prefix(text: str, fits: Callable[[str], bool]) -> int:
         else:
             high = middle - 1
     return low
+
+
+def draw_blocks(pdf, fitted: Sequence[FittedBlock], x: float, y: float, colours, scale=1.0):
+    """Draw fitted blocks from ``y`` (the top of the box) down, each in its colour; returns
+    where the next text may start."""
+    for item, colour in zip(fitted, colours, strict=True):
+        pdf.setFillColor(colour)
+        pdf.setFont(item.block.font, item.size * scale)
+        for line in item.lines:
+            y -= item.size * LEADING * scale
+            pdf.drawString(x, y, line)
+        y -= item.size * item.block.gap * scale
+    return y

@@ -17,7 +17,7 @@ from base.refusals import Refused
 
 from . import services
 from .models import Election, PollingStation
-from .posters import check_poster_fits, check_poster_title_fits
+from .print_checks import election_print_refusals, station_print_refusals
 
 
 def _election_before_edit(instance):
@@ -40,9 +40,8 @@ class ElectionForm(WagtailAdminModelForm):
             self.add_error(None, refusal.message)
         self._check_age_band_ranges()
         if not self.errors and cleaned_data.get("election_date") and cleaned_data.get("title"):
-            try:
-                check_poster_title_fits(construct_instance(self, copy.copy(self.instance)))
-            except Refused as refusal:
+            election = construct_instance(self, copy.copy(self.instance))
+            for refusal in election_print_refusals(election):
                 self.add_error("title", refusal.message)
         if self.instance.pk is not None:
             self._check_age_bands_frozen()
@@ -103,9 +102,8 @@ class PollingStationForm(WagtailAdminModelForm):
         except Refused as refusal:
             self.add_error("district", refusal.message)
         if not self.errors and cleaned_data.get("election") is not None:
-            try:
-                check_poster_fits(construct_instance(self, copy.copy(self.instance)))
-            except Refused as refusal:
+            station = construct_instance(self, copy.copy(self.instance))
+            for refusal in station_print_refusals(station):
                 self.add_error(None, refusal.message)
         return cleaned_data
 

@@ -18,7 +18,13 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
 from base.fonts import register_reportlab_fonts
-from base.print_fit import LEADING, FittedBlock, TextBlock, fit_blocks, longest_fitting_prefix
+from base.print_fit import (
+    FittedBlock,
+    TextBlock,
+    draw_blocks,
+    fit_blocks,
+    longest_fitting_prefix,
+)
 from base.refusals import Refused
 
 from .models import Election, PollingStation
@@ -176,17 +182,6 @@ def check_poster_fits(station: PollingStation) -> None:
     poster_layout(station)
 
 
-def _draw_blocks(pdf, fitted: list[FittedBlock], x: float, y: float, scale: float, colours):
-    for item, colour in zip(fitted, colours, strict=True):
-        pdf.setFillColor(colour)
-        pdf.setFont(item.block.font, item.size * scale)
-        for line in item.lines:
-            y -= item.size * LEADING * scale
-            pdf.drawString(x, y, line)
-        y -= item.size * item.block.gap * scale
-    return y
-
-
 def station_poster_pdf(station, size="A4"):
     """A one-page PDF (a file-like object at position 0) for this station."""
     layout = poster_layout(station)
@@ -206,17 +201,17 @@ def station_poster_pdf(station, size="A4"):
     pdf.setFillColor(accent)
     pdf.rect(0, height - band_height - stripe, width, stripe, 0, 1)
     white = [colors.white] * len(layout.band)
-    _draw_blocks(pdf, layout.band, margin, height - 4 * mm * scale, scale, white)
+    draw_blocks(pdf, layout.band, margin, height - 4 * mm * scale, white, scale)
 
     y = height - band_height - stripe - margin
     top_colours = [primary, colors.black, primary, colors.black][: len(layout.body_top)]
-    y = _draw_blocks(pdf, layout.body_top, margin, y, scale, top_colours)
+    y = draw_blocks(pdf, layout.body_top, margin, y, top_colours, scale)
     if layout.illustration_height and station.theme_illustration_id:
         y = _draw_illustration(pdf, station.theme_illustration, margin, y, width - 2 * margin,
                                layout.illustration_height * scale)  # fmt: skip
     y -= 4 * mm * scale
     bottom_colours = [colors.black, colors.black, colors.black, primary, colors.black]
-    _draw_blocks(pdf, layout.body_bottom, margin, y, scale, bottom_colours)
+    draw_blocks(pdf, layout.body_bottom, margin, y, bottom_colours, scale)
 
     pdf.setFillColor(accent)
     pdf.rect(0, 0, width, FOOT * scale, stroke=0, fill=1)

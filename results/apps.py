@@ -8,5 +8,9 @@ class ResultsConfig(AppConfig):
 
     def ready(self):
         from results import signals
+        from results.station_sheet_views import desk_links
+        from voting.desk_links import register_desk_links
 
         signals.connect()
+        # The station desk links the results sheet (voting sits below results).
+        register_desk_links(desk_links)

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogActionRegistry, LogFormatter
 from wagtail.models import ModelLogEntry
 
-from results import admin_views
+from results import admin_views, station_sheet_views
 from results.models import AdultElection, AdultPrecinctTurnout, CityFollowUp, ResultsStatus
 
 
@@ -120,6 +120,11 @@ def register_results_admin_urls():
             "results/import-precincts/",
             admin_views.import_precinct_file,
             name="results_import_precincts",
+        ),
+        path(
+            "results/station-sheet/<int:station_id>/<str:language>/",
+            station_sheet_views.station_results_sheet,
+            name="results_station_sheet",
         ),
     ]
 

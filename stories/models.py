@@ -21,7 +21,8 @@ from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
 from base.page_cache import CachedPageMixin
-from stories import cards, selectors
+from base.refusals import Refused
+from stories import cards, posters, selectors
 from stories.forms import StoryFilterForm
 
 
@@ -225,6 +226,11 @@ class StoryPage(CachedPageMixin, Page):
                     )
                 }
             )
+        if self.quote and self.display_name and self.district_id:
+            try:
+                posters.poster_text(self)
+            except Refused as refusal:
+                raise ValidationError({"quote": refusal.message}) from refusal
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,4 +1,8 @@
-"""A4 print poster of a resident's story, drawn with ReportLab."""
+"""A4 print poster of a resident's story, drawn with ReportLab.
+
+The quote, the name and the description wrap, then shrink together down to their smallest
+sizes; what still cannot fit is refused before the story is saved (``StoryPage.clean``), so a
+poster never prints with words missing."""
 
 from io import BytesIO
 
@@ -6,10 +10,14 @@ from PIL import Image as PILImage
 from reportlab.lib.colors import Color, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from django.utils.translation import gettext
+
 from base.fonts import register_reportlab_fonts
+from base.print_fit import FittedBlock, TextBlock, draw_blocks, fit_blocks, longest_fitting_prefix
+from base.refusals import Refused
 from stories import cards
 
 
@@ -29,19 +37,64 @@ def _portrait_reader(story, size_px):
     return ImageReader(picture)
 
 
-def _fit_quote(text, font, width, height, largest=34, smallest=16):
-    for size in range(largest, smallest - 1, -1):
-        lines = simpleSplit(text, font, size, width)
-        if len(lines) * size * 1.25 <= height:
-            return size, lines
-    return smallest, simpleSplit(text, font, smallest, width)
+MARGIN = 18 * mm
+PORTRAIT_RATIO = 0.62
+BAR_HEIGHT = 34 * mm
+
+
+def _text_box():
+    """Width and height of the text between the portrait and the campaign bar."""
+    width, height = A4
+    text_width = width - 2 * MARGIN
+    top = height - MARGIN - text_width * PORTRAIT_RATIO - 12 * mm
+    return text_width, top - BAR_HEIGHT - 6 * mm
+
+
+def _blocks(quote, name, subtitle, regular, bold):
+    blocks = [
+        TextBlock(f"“{quote}”", regular, 34, 14, gap=0.8),
+        TextBlock(name, bold, 22, 12, gap=0.3),
+    ]
+    if subtitle:
+        blocks.append(TextBlock(subtitle, regular, 14, 9))
+    return blocks
+
+
+def _subtitle(story):
+    return ", ".join(part for part in (story.descriptor, story.district.name) if part)
+
+
+def poster_text(story) -> list[FittedBlock]:
+    """The quote, name and subtitle wrapped and shrunk together to fit the poster; refuses
+    (Refused) what cannot fit even at the smallest sizes, saying how long the quote may be."""
+    regular, bold = register_reportlab_fonts()
+    width, height = _text_box()
+    subtitle = _subtitle(story)
+    fitted = fit_blocks(
+        _blocks(story.quote, story.display_name, subtitle, regular, bold), width, height
+    )
+    if fitted is not None:
+        return fitted
+
+    def fits(quote):
+        blocks = _blocks(quote, story.display_name, subtitle, regular, bold)
+        return fit_blocks(blocks, width, height) is not None
+
+    raise Refused(
+        "story_poster_text_too_long",
+        gettext(
+            "The quote, name and description do not fit the A4 poster: with this name and "
+            "description, at most about %(count)d characters of the quote fit."
+        )
+        % {"count": longest_fitting_prefix(story.quote, fits)},
+    )
 
 
 def story_poster_pdf(story, story_url=""):
     """PDF bytes: portrait, the quote, the name, the campaign mark and the story's address."""
     regular, bold = register_reportlab_fonts()
     width, height = A4
-    margin = 18 * mm
+    margin = MARGIN
     output = BytesIO()
     pdf = Canvas(output, pagesize=A4)
     pdf.setTitle(f"{story.display_name} — {cards.CAMPAIGN_NAME}")
@@ -55,31 +108,20 @@ def story_poster_pdf(story, story_url=""):
     pdf.drawImage(
         _portrait_reader(story, 1200),
         margin,
-        portrait_top - portrait_size * 0.62,
+        portrait_top - portrait_size * PORTRAIT_RATIO,
         portrait_size,
-        portrait_size * 0.62,
+        portrait_size * PORTRAIT_RATIO,
         preserveAspectRatio=True,
         anchor="c",
     )
 
-    quote_top = portrait_top - portrait_size * 0.62 - 12 * mm
-    quote_height = quote_top - 70 * mm
-    size, lines = _fit_quote(f"“{story.quote}”", regular, portrait_size, quote_height)
-    pdf.setFillColor(white)
-    pdf.setFont(regular, size)
-    for number, line in enumerate(lines):
-        pdf.drawString(margin, quote_top - size - number * size * 1.25, line)
-
-    pdf.setFillColor(_colour(cards.ACCENT))
-    pdf.setFont(bold, 22)
-    pdf.drawString(margin, 56 * mm, story.display_name)
-    subtitle = ", ".join(part for part in (story.descriptor, story.district.name) if part)
-    pdf.setFillColor(white)
-    pdf.setFont(regular, 14)
-    pdf.drawString(margin, 48 * mm, subtitle)
+    fitted = poster_text(story)
+    quote_top = portrait_top - portrait_size * PORTRAIT_RATIO - 12 * mm
+    colours = [white, _colour(cards.ACCENT), white][: len(fitted)]
+    draw_blocks(pdf, fitted, margin, quote_top, colours)
 
     pdf.setFillColor(_colour(cards.PRIMARY_DARK))
-    pdf.rect(0, 0, width, 34 * mm, stroke=0, fill=1)
+    pdf.rect(0, 0, width, BAR_HEIGHT, stroke=0, fill=1)
     pdf.setFillColor(_colour(cards.ACCENT))
     pdf.rect(margin, 12 * mm, 10 * mm, 10 * mm, stroke=0, fill=1)
     pdf.setFillColor(white)

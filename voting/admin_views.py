@@ -3,7 +3,7 @@ paper counts twice, download the closing certificate."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,11 +18,14 @@ from base.refusals import Refused
 from mock_elections.models import PollingStation
 
 from . import selectors, services
+from .desk_links import desk_links
 from .forms import CertificateDigestForm, PaperTallyForm, StationPinForm
+from .help import help_card_pdf
 from .models import PaperTallyCorrection, PaperTallyEntry, StationTablet
 from .pdf import closing_certificate_pdf
 
 PERMISSION = "voting.change_stationtablet"
+HELP_CARD_LANGUAGES = ("lv", "en")
 
 
 def _station_or_403(request, station_id):
@@ -49,6 +52,7 @@ def station_desk(request, station_id, pairing_code=None, digest_form=None):
         "digest_form": digest_form or CertificateDigestForm(),
         "results_published": station.election.status == "published",
         "station": station,
+        "desk_links": desk_links(station),
         "tablets": station.tablets.order_by("revoked_at", "label"),
         "counter": selectors.station_counter(station),
         "settings": services.station_settings(station),
@@ -179,6 +183,16 @@ def certificate(request, station_id):
     return response
 
 
+def help_card(request, station_id, language):
+    station = _station_or_403(request, station_id)
+    if language not in HELP_CARD_LANGUAGES:
+        raise Http404
+    response = HttpResponse(help_card_pdf(station, language), content_type="application/pdf")
+    filename = f"iecirknis-{station.pk}-palidziba-{language}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 class StationDeskViewSet(ViewSet):
     """The admin's station desk, in the election menu group."""
 
@@ -202,6 +216,7 @@ class StationDeskViewSet(ViewSet):
             path("<int:station_id>/pin/", set_pin, name="pin"),
             path("<int:station_id>/paper/<int:entry_round>/", paper_tally, name="paper"),
             path("<int:station_id>/certificate/", certificate, name="certificate"),
+            path("<int:station_id>/help-card/<str:language>/", help_card, name="help_card"),
             path("<int:station_id>/count/", count, name="count"),
             path("<int:station_id>/digest/", check_digest, name="digest"),
             path("<int:station_id>/reopen/", reopen_counting, name="reopen"),

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .help import SITUATIONS
+
 # Bump when the service worker's own logic changes; static files carry their own hashes.
 SERVICE_WORKER_VERSION = "1"
 
@@ -38,7 +40,10 @@ def tablet_app(request):
     return render(
         request,
         "voting/tablet.html",
-        {"qr_decoder_url": static(QR_DECODER) if qr_decoder_available() else None},
+        {
+            "qr_decoder_url": static(QR_DECODER) if qr_decoder_available() else None,
+            "help_situations": SITUATIONS,
+        },
     )
 
 

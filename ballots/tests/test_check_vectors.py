@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ballots.codes import ALPHABET, CHECK_ALPHABET, check_character, normalise_code
+from ballots.codes import ALPHABET, check_character, normalise_code
 from ballots.qr import parse_payload
 from base.refusals import Refused
 
@@ -25,7 +25,7 @@ def _sample_data(rng):
     """Edge cases, then random data until every check character has appeared."""
     data = ["000000000000", "ZZZZZZZZZZZZ", "0123456789AB"]
     seen = {check_character(item) for item in data}
-    while seen != set(CHECK_ALPHABET):
+    while seen != set(ALPHABET):
         item = "".join(rng.choice(ALPHABET) for _ in range(12))
         if check_character(item) not in seen:
             seen.add(check_character(item))
@@ -34,15 +34,15 @@ def _sample_data(rng):
 
 
 def _typos(code):
-    """Each character replaced by the next one of its alphabet, and each adjacent swap."""
+    """Each character replaced by the next one of the alphabet, and each adjacent swap (the
+    check character's included)."""
     wrong = []
     for position, character in enumerate(code):
-        alphabet = CHECK_ALPHABET if position == len(code) - 1 else ALPHABET
-        replacement = alphabet[(alphabet.index(character) + 1) % len(alphabet)]
+        replacement = ALPHABET[(ALPHABET.index(character) + 1) % len(ALPHABET)]
         wrong.append(
             {"typed": code[:position] + replacement + code[position + 1 :], "kind": "single"}
         )
-    for position in range(len(code) - 2):  # The check character is not swapped into the data.
+    for position in range(len(code) - 1):
         first, second = code[position], code[position + 1]
         if first != second:
             swapped = code[:position] + second + first + code[position + 2 :]
@@ -66,7 +66,6 @@ def make_vectors():
         "about": "Card codes and their check characters, made by ballots/codes.py "
         "(python -m ballots.tests.test_check_vectors); read by ballots/tests and voting/tests/js.",
         "alphabet": ALPHABET,
-        "check_alphabet": CHECK_ALPHABET,
         "codes": codes,
         "typed": typed,
         "rejected": [typo for code in codes[:WITH_ERRORS] for typo in _typos(code)],
@@ -82,7 +81,7 @@ def test_the_vector_file_is_what_codes_py_makes():
 
 
 def test_every_check_character_occurs():
-    assert {code[-1] for code in _load()["codes"]} == set(CHECK_ALPHABET)
+    assert {code[-1] for code in _load()["codes"]} == set(ALPHABET)
 
 
 def test_each_code_has_its_check_character():

@@ -161,6 +161,28 @@ class PollingStation(models.Model):
         help_text=_("The official polling station name."),
     )
 
+    # Who to call on the day, printed on the station's help card and shown in the tablet's
+    # volunteer menu (an adult's work contact only, nothing more).
+    help_contact_name = models.CharField(
+        _("PIN holder"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "The adult who holds the station PIN on the day, e.g. Anna Bērziņa. Printed on "
+            "the help card and shown in the tablet's volunteer menu."
+        ),
+    )
+    organiser_phone = models.CharField(
+        _("organiser's phone"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "The number volunteers call when something goes wrong, e.g. +371 20000000; empty: "
+            "the volunteer roster's organiser phone. Printed on the help card and shown in "
+            "the tablet's volunteer menu."
+        ),
+    )
+
     # Theme, designed by Art Academy students
     theme_name = models.CharField(
         _("theme"), max_length=120, blank=True, help_text=_("E.g. Jūras stacija.")

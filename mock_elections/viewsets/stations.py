@@ -91,6 +91,10 @@ class PollingStationViewSet(ModelViewSet):
                 heading=_("The adult polling station next door"),
             ),
             MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("help_contact_name"), FieldPanel("organiser_phone")])],
+                heading=_("Help on the day"),
+            ),
+            MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("theme_name"), FieldPanel("theme_motto")]),
                     FieldRowPanel(

@@ -12,6 +12,7 @@ from ballots.selectors import offline_check_list
 from mock_elections.models import Election, PollingStation
 from mock_elections.selectors import question_text_for, questions_for_age_band
 
+from ..help import organiser_phone
 from ..models import BallotBox, StationSettings, StationTablet, Vote
 from ..sealing import VERSION, b64url
 
@@ -112,6 +113,11 @@ def station_bundle(station: PollingStation, box: BallotBox) -> dict[str, Any]:
                 "motto": station.theme_motto,
                 "primary": station.theme_primary_colour,
                 "accent": station.theme_accent_colour,
+            },
+            # For the help screen behind the PIN: who to call on the day.
+            "help": {
+                "contact_name": station.help_contact_name,
+                "organiser_phone": organiser_phone(station),
             },
         },
         "election": {

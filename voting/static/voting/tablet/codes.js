@@ -1,19 +1,30 @@
 /* Ballot card codes as the tablet reads them: the same rules as ballots/codes.py (twelve
-   Crockford base32 characters and a mod-37 check character). ballots/check_vectors.json holds
-   codes both implementations are tested against, so the two can never drift apart. */
+   Crockford base32 characters and a Damm check character over GF(2^5), letters and digits
+   only; the reasoning is in codes.py's docstring). ballots/check_vectors.json holds codes both
+   implementations are tested against, so the two can never drift apart. */
 
 export const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-export const CHECK_ALPHABET = CODE_ALPHABET + "*~$=U";
 const DATA_LENGTH = 12;
+const FIELD_MODULUS = 0b100101; // x^5 + x^2 + 1
 const QR_PAYLOAD = /\/b\/(\d+)\/([^/?#]+)\/?(?:[?#].*)?$/;
 const SEPARATORS = /[\s\-_.·]+/g;
 
-/* Crockford's mod-37 check symbol for a string of base32 digits (BigInt: 60 bits do not fit
-   a double). */
+/* The state multiplied by the field element x in GF(2^5). */
+function timesX(state) {
+    const doubled = state << 1;
+    return doubled & 0b100000 ? doubled ^ FIELD_MODULUS : doubled;
+}
+
+/* Damm's interim state after folding in each base32 digit: s <- x*s + d (+ is XOR). */
+export function dammState(text) {
+    let state = 0;
+    for (const character of text) state = timesX(state) ^ CODE_ALPHABET.indexOf(character);
+    return state;
+}
+
+/* The check character (one of the 32 base32 digits) that brings Damm's state back to 0. */
 export function checkCharacter(data) {
-    let value = 0n;
-    for (const character of data) value = value * 32n + BigInt(CODE_ALPHABET.indexOf(character));
-    return CHECK_ALPHABET[Number(value % 37n)];
+    return CODE_ALPHABET[timesX(dammState(data))];
 }
 
 /* The canonical 13-character code from a scanned QR payload or typed text, or null. */
@@ -27,8 +38,9 @@ export function canonicalCode(raw) {
     const aliases = (part) => part.replace(/O/g, "0").replace(/[IL]/g, "1");
     const data = aliases(compact.slice(0, DATA_LENGTH));
     const check = aliases(compact.slice(DATA_LENGTH));
-    if ([...data].some((c) => !CODE_ALPHABET.includes(c))) return null;
-    return checkCharacter(data) === check ? data + check : null;
+    const code = data + check;
+    if ([...code].some((c) => !CODE_ALPHABET.includes(c))) return null;
+    return dammState(code) === 0 ? code : null;
 }
 
 /* The digest the bundle's offline list holds for a card (ballots.selectors.offline_check_list):

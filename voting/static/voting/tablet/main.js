@@ -10,7 +10,7 @@ import { startCamera } from "./scanner.js";
 import { notice, show } from "./screens.js";
 import { settings, state } from "./state.js";
 import { hooks, loadBundle, pair, refreshCounter, showPairing, syncLoop, updateSyncStatus } from "./station.js";
-import { askToClose, downloadCertificate, showMenu, unlock, volunteerAction } from "./volunteer.js";
+import { askToClose, downloadCertificate, showHelp, showMenu, unlock, volunteerAction } from "./volunteer.js";
 
 function on(action, handler) {
     document.querySelectorAll(`[data-action="${action}"]`).forEach((button) => {
@@ -54,6 +54,8 @@ on("pair-again", showPairing);
 on("cancel-pairing", showMenu);
 on("sync-now", async () => { await syncLoop.run(); await showMenu(); });
 on("certificate", downloadCertificate);
+on("help", showHelp);
+on("back-to-menu", showMenu);
 on("close-station", askToClose);
 on("cancel-close", () => { document.getElementById("confirm-close").hidden = true; });
 on("confirm-close", () => volunteerAction("close/"));

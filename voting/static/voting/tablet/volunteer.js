@@ -1,5 +1,5 @@
 /* The volunteer menu behind the station PIN: the station's counter, opening, pausing,
-   spoiling a ballot, closing and the closing certificate. */
+   spoiling a ballot, closing, the closing certificate and the "what to do if" help. */
 
 import { isNetworkFailure } from "./api.js";
 import { gettext, interpolate, ngettext } from "./i18n.js";
@@ -86,4 +86,26 @@ export async function downloadCertificate() {
     } catch (error) {
         showError(isNetworkFailure(error) ? NEEDS_NETWORK() : error.message);
     }
+}
+
+/* The help screen: the situations are in the page (voting/help.py, in the tablet's language);
+   who to call comes from the station's bundle, as the organiser typed it in the admin. */
+export function showHelp() {
+    const help = (state.bundle && state.bundle.station.help) || {};
+    const items = [];
+    if (help.contact_name) {
+        const item = document.createElement("li");
+        item.textContent = interpolate(gettext("PIN holder: %s"), [help.contact_name]);
+        items.push(item);
+    }
+    if (help.organiser_phone) {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = `tel:${help.organiser_phone.replace(/[^+0-9]/g, "")}`;
+        link.textContent = help.organiser_phone;
+        item.append(gettext("Organiser's phone:"), " ", link);
+        items.push(item);
+    }
+    document.getElementById("help-contacts").replaceChildren(...items);
+    show("help");
 }
