@@ -6,6 +6,7 @@ and latitude as GeoJSON says (RFC 7946). Anything else is refused in the user's 
 before it is stored, and the file and point limits keep a map page quick to draw."""
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
@@ -22,6 +23,14 @@ CACHE_SECONDS = 24 * 60 * 60
 Point = tuple[float, float]  # (longitude, latitude)
 Ring = list[Point]
 Polygon = list[Ring]  # the outer ring, then any holes
+
+
+@dataclass(frozen=True)
+class Boundary:
+    polygons: list[Polygon]
+    # A drawn sketch, not a surveyed outline (the demo's): maps then say so. Set with
+    # "properties": {"schematic": true} on the document or any of its features.
+    is_schematic: bool
 
 
 def _ring(raw: Any) -> Ring:
@@ -81,8 +90,18 @@ def _too_large() -> ValidationError:
     )
 
 
-def parse_boundary(content: bytes) -> list[Polygon]:
-    """The polygons of a GeoJSON document, or ValidationError saying what is wrong."""
+def _schematic(data: Any) -> bool:
+    if not isinstance(data, dict):
+        return False
+    properties = data.get("properties")
+    if isinstance(properties, dict) and properties.get("schematic") is True:
+        return True
+    features = data.get("features")
+    return isinstance(features, list) and any(_schematic(feature) for feature in features)
+
+
+def parse_boundary(content: bytes) -> Boundary:
+    """The boundary in a GeoJSON document, or ValidationError saying what is wrong."""
     if len(content) > MAX_BYTES:
         raise _too_large()
     try:
@@ -98,7 +117,7 @@ def parse_boundary(content: bytes) -> list[Polygon]:
             % {"limit": MAX_POINTS},
             "points",
         )
-    return polygons
+    return Boundary(polygons=polygons, is_schematic=_schematic(data))
 
 
 def validate_boundary_file(value: Any) -> None:
@@ -112,17 +131,17 @@ def validate_boundary_file(value: Any) -> None:
     parse_boundary(content)
 
 
-def read_boundary(field: FieldFile) -> list[Polygon] | None:
-    """A stored boundary's polygons, or None when there is none or it cannot be read."""
+def read_boundary(field: FieldFile) -> Boundary | None:
+    """A stored boundary, or None when there is none or it cannot be read."""
     if not field:
         return None
     key = f"base:boundary:{field.name}"
-    polygons: list[Polygon] | None = cache.get(key)
-    if polygons is None:
+    boundary: Boundary | None = cache.get(key)
+    if boundary is None:
         try:
             with field.open("rb") as handle:
-                polygons = parse_boundary(handle.read())
+                boundary = parse_boundary(handle.read())
         except (OSError, ValidationError):
             return None
-        cache.set(key, polygons, CACHE_SECONDS)
-    return polygons
+        cache.set(key, boundary, CACHE_SECONDS)
+    return boundary
