@@ -19,13 +19,16 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from mock_elections.models import Election
-from results import open_data
+from results import open_data, open_data_years
 from results.middleware import FAST_PATH_SECONDS, can_use_fast_path, store_for_fast_path
 from results.models import CityFollowUp, ElectionResultsPage
 from results.selectors import (
     FINAL_RESULTS_CACHE_SECONDS,
     PRELIMINARY_RESULTS_CACHE_SECONDS,
     PublicResults,
+    across_years_version,
+    district_map,
+    elections_across_years,
     is_public,
     not_yet_cache_seconds,
     public_counter_total,
@@ -63,6 +66,8 @@ def results_page_context(
             "election": election,
             "results": data,
             "follow_ups": _follow_ups(election) if data is not None else {},
+            "district_map": district_map(data.participation.districts) if data else None,
+            "across_years": elections_across_years(now),
             "counter": (
                 public_counter_total(election)
                 if data is None and shows_public_counter(election)
@@ -89,7 +94,7 @@ def serve_results_page(
     published_at = page.last_published_at.timestamp() if page.last_published_at else 0
     key = (
         f"results:page:{page.pk}:{published_at}:{get_language()}"
-        f":{results_version(election)}:{int(public)}"
+        f":{results_version(election)}:{int(public)}:{across_years_version(now)}"
     )
     if not public:
         seconds = not_yet_cache_seconds(election, now)
@@ -226,6 +231,27 @@ def open_data_election_report(request: HttpRequest, slug: str) -> HttpResponse:
     return _download(
         open_data.as_election_report(data), "application/json", f"{slug}-nist-err.json"
     )
+
+
+@require_GET
+@cache_control(public=True, max_age=PRELIMINARY_RESULTS_CACHE_SECONDS)
+def open_data_across_years(request: HttpRequest, dataset: str = "") -> HttpResponse:
+    """Every public election side by side: participation or answers as CSV, or both as JSON
+    (no dataset)."""
+    elections = elections_across_years()
+    if dataset == "participation":
+        content = open_data_years.as_csv(
+            open_data_years.participation_rows(elections), open_data_years.PARTICIPATION_COLUMNS
+        )
+    elif dataset == "answers":
+        content = open_data_years.as_csv(
+            open_data_years.answer_rows(elections), open_data_years.ANSWER_COLUMNS
+        )
+    else:
+        return _download(
+            open_data_years.as_json(elections), "application/json", "all-elections.json"
+        )
+    return _download(content, "text/csv; charset=utf-8", f"all-elections-{dataset}.csv")
 
 
 @require_GET
