@@ -55,7 +55,8 @@ class DumbbellChart:
     goal_x: float | None
 
 
-DUMBBELL_WIDTH = 480
+# A narrow viewBox keeps the 16-unit text legible when a phone scales the chart down.
+DUMBBELL_WIDTH = 400
 DUMBBELL_LEFT = 92  # precinct number and its station marks
 DUMBBELL_RIGHT = 20
 DUMBBELL_TOP = 34  # room for the goal's label
@@ -135,7 +136,7 @@ def dumbbell_chart(
 class Bar:
     label: str
     value: float | None
-    y: float
+    y: float  # the bar's top; its label sits just above
     x: float  # where the bar starts (the zero line, or its own end when negative)
     width: float
     negative: bool
@@ -150,11 +151,11 @@ class BarChart:
     bars: tuple[Bar, ...]
 
 
-BAR_WIDTH = 480
-BAR_LABEL = 200  # the group's name, left of the bars
-BAR_VALUE = 70  # the figure, right of the longest bar
-BAR_ROW = 44
-BAR_HEIGHT = 24
+BAR_WIDTH = 400
+BAR_VALUE = 72  # the figure, right of the longest bar
+BAR_LABEL = 22  # the group's name, on its own line above the bar
+BAR_ROW = 58
+BAR_HEIGHT = 26
 
 
 def bar_chart(items: Sequence[tuple[str, float | None]]) -> BarChart:
@@ -164,8 +165,8 @@ def bar_chart(items: Sequence[tuple[str, float | None]]) -> BarChart:
     low = min([0.0, *values])
     high = max([0.0, *values])
     span = (high - low) or 1.0
-    plot = BAR_WIDTH - BAR_LABEL - BAR_VALUE
-    zero_x = BAR_LABEL + plot * (0 - low) / span
+    plot = BAR_WIDTH - 2 * BAR_VALUE if low < 0 else BAR_WIDTH - BAR_VALUE
+    zero_x = (BAR_VALUE if low < 0 else 0) + plot * (0 - low) / span
     bars = []
     for index, (label, value) in enumerate(items):
         length = 0.0 if value is None else plot * abs(value) / span
@@ -174,7 +175,7 @@ def bar_chart(items: Sequence[tuple[str, float | None]]) -> BarChart:
             Bar(
                 label=label,
                 value=value,
-                y=index * BAR_ROW + (BAR_ROW - BAR_HEIGHT) / 2,
+                y=index * BAR_ROW + BAR_LABEL,
                 x=round(zero_x - length if negative else zero_x, 1),
                 width=round(length, 1),
                 negative=negative,
@@ -193,8 +194,9 @@ def bar_chart(items: Sequence[tuple[str, float | None]]) -> BarChart:
 class MapArea:
     name: str
     value: float | None
+    is_hidden: bool  # drawn hatched; no value and not hidden: drawn blank
     path: str
-    fill: str | None  # None: the figure is hidden (drawn hatched)
+    fill: str | None
     label_x: float
     label_y: float
 
@@ -213,6 +215,7 @@ class Choropleth:
     areas: tuple[MapArea, ...]
     legend: tuple[LegendClass, ...]
     has_hidden: bool
+    has_empty: bool
 
 
 def _ring_area_centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, float, float]:
@@ -229,24 +232,36 @@ def _ring_area_centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, flo
 
 
 def _classes(values: Sequence[float]) -> tuple[LegendClass, ...]:
-    """Equal steps from zero to a round number above the largest value."""
-    top = max([*values, 1.0])
-    magnitude = 10 ** max(0, math.floor(math.log10(top / len(MAP_FILLS))))
-    step = math.ceil(top / len(MAP_FILLS) / magnitude) * magnitude
+    """Equal steps of a round size from a round number at or below the smallest value to
+    one above the largest (each class holds its lower bound, never its upper one)."""
+    bottom, top = min([*values, 0.0]), max([*values, 0.0]) + 1
+    magnitude = 10 ** max(0, math.floor(math.log10(max(top - bottom, 1) / len(MAP_FILLS))))
+    start = math.floor(bottom / magnitude) * magnitude
+    step = math.ceil((top - start) / len(MAP_FILLS) / magnitude) * magnitude
     return tuple(
-        LegendClass(fill=fill, low=index * step, high=(index + 1) * step)
+        LegendClass(fill=fill, low=start + index * step, high=start + (index + 1) * step)
         for index, fill in enumerate(MAP_FILLS)
     )
 
 
-def choropleth(areas: Sequence[tuple[str, list[Polygon], float | None]]) -> Choropleth | None:
-    """Districts (name, polygons, value; None where hidden) in an equirectangular projection:
-    longitude shrunk by the cosine of the mid latitude, so shapes keep their proportions at
-    Liepāja's latitude without any map library. None when no district has a boundary."""
-    drawn = [(name, polygons, value) for name, polygons, value in areas if polygons]
+@dataclass(frozen=True)
+class Region:
+    """What the map is given of one district."""
+
+    name: str
+    polygons: list[Polygon]
+    value: float | None  # None: hidden, or nothing to count there
+    is_hidden: bool = False
+
+
+def choropleth(regions: Sequence[Region]) -> Choropleth | None:
+    """Districts in an equirectangular projection: longitude shrunk by the cosine of the mid
+    latitude, so shapes keep their proportions at Liepāja's latitude without any map
+    library. Districts without an outline are left out; None when none has one."""
+    drawn = [region for region in regions if region.polygons]
     if not drawn:
         return None
-    points = [p for _n, polygons, _v in drawn for polygon in polygons for p in polygon[0]]
+    points = [p for region in drawn for polygon in region.polygons for p in polygon[0]]
     west, east = min(p[0] for p in points), max(p[0] for p in points)
     south, north = min(p[1] for p in points), max(p[1] for p in points)
     squeeze = math.cos(math.radians((south + north) / 2))
@@ -261,25 +276,24 @@ def choropleth(areas: Sequence[tuple[str, list[Polygon], float | None]]) -> Chor
             round(MAP_MARGIN + (north - point[1]) * scale, 1),
         )
 
-    legend = _classes([value for _n, _p, value in drawn if value is not None])
+    legend = _classes([region.value for region in drawn if region.value is not None])
     map_areas = []
-    for name, polygons, value in drawn:
-        rings = [[project(p) for p in ring] for polygon in polygons for ring in polygon]
+    for region in drawn:
+        rings = [[project(p) for p in ring] for polygon in region.polygons for ring in polygon]
         path = " ".join(
             "M" + " L".join(f"{x},{y}" for x, y in ring) + " Z" for ring in rings if ring
         )
         # The label sits at the centroid of the district's largest outer ring.
-        outer = [[project(p) for p in polygon[0]] for polygon in polygons]
+        outer = [[project(p) for p in polygon[0]] for polygon in region.polygons]
         _area, label_x, label_y = max(_ring_area_centroid(ring) for ring in outer)
-        fill = None
-        if value is not None:
-            fill = next((c.fill for c in legend if value < c.high), legend[-1].fill)
+        value = region.value
         map_areas.append(
             MapArea(
-                name=name,
+                name=region.name,
                 value=value,
+                is_hidden=region.is_hidden,
                 path=path,
-                fill=fill,
+                fill=None if value is None else next(c.fill for c in legend if value < c.high),
                 label_x=round(label_x, 1),
                 label_y=round(label_y, 1),
             )
@@ -289,5 +303,6 @@ def choropleth(areas: Sequence[tuple[str, list[Polygon], float | None]]) -> Chor
         height=height,
         areas=tuple(map_areas),
         legend=legend,
-        has_hidden=any(area.value is None for area in map_areas),
+        has_hidden=any(area.is_hidden for area in map_areas),
+        has_empty=any(area.value is None and not area.is_hidden for area in map_areas),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from base.geojson import read_boundary
 from base.models import District
-from results.charts import Choropleth, choropleth
+from results.charts import Choropleth, Region, choropleth
 from results.selectors.tables import AreaCount
 
 
@@ -19,17 +19,30 @@ class DistrictMap:
 
 
 def district_map(districts: Sequence[AreaCount]) -> DistrictMap | None:
-    """Children who voted per district (a hidden count stays hidden), or None when no
-    district has an outline."""
-    stored = District.objects.only("pk", "boundary").in_bulk([d.id for d in districts])
-    boundaries = {d.id: read_boundary(stored[d.id].boundary) for d in districts if d.id in stored}
+    """Children who voted in each district with an outline (a hidden count stays hidden;
+    a district without a station is drawn blank), or None when no district has one."""
+    counts = {d.id: d for d in districts}
+    outlined = [
+        (district, boundary)
+        for district in District.objects.exclude(boundary="").only("pk", "name", "boundary")
+        if (boundary := read_boundary(district.boundary)) is not None
+    ]
     drawn = choropleth(
-        [(d.name, b.polygons if (b := boundaries.get(d.id)) else [], d.total) for d in districts]
+        [
+            Region(
+                name=district.name,
+                polygons=boundary.polygons,
+                value=count.total if (count := counts.get(district.pk)) else None,
+                is_hidden=count is not None and count.total is None,
+            )
+            for district, boundary in outlined
+        ]
     )
     if drawn is None:
         return None
+    outlined_ids = {district.pk for district, _boundary in outlined}
     return DistrictMap(
         map=drawn,
-        is_schematic=any(b is not None and b.is_schematic for b in boundaries.values()),
-        missing=tuple(d.name for d in districts if boundaries.get(d.id) is None),
+        is_schematic=any(boundary.is_schematic for _district, boundary in outlined),
+        missing=tuple(d.name for d in districts if d.id not in outlined_ids),
     )

@@ -82,3 +82,9 @@ def svg_number(value: float) -> str:
 def add_number(value: float, other: float) -> str:
     """The sum of two coordinates, for SVG."""
     return svg_number(value + other)
+
+
+@register.filter
+def words(text: str) -> list[str]:
+    """A map label's words, one line each, so a long district name stays inside its area."""
+    return str(text).split()
