@@ -262,14 +262,14 @@ def _pages(election, baseline, campaign, stdout):
             "campaign_election": campaign,
             "children_election": election,
             "intro": (
-                "<p>No 28,84 % līdz 43,5 %. Sadalījums pa iecirkņiem ir paraugs, "
+                "<p>No 28,84&nbsp;% līdz 43,5&nbsp;%. Sadalījums pa iecirkņiem ir paraugs, "
                 "pilsētas kopsummas ir īstas.</p>"
             ),
         },
         {
             "title": "Voter turnout by polling station",
             "intro": (
-                "<p>From 28.84 % to 43.5 %. The per-precinct breakdown is a sample; the "
+                "<p>From 28.84&nbsp;% to 43.5&nbsp;%. The per-precinct breakdown is a sample; the "
                 "city totals are real.</p>"
             ),
         },
