@@ -82,11 +82,13 @@ def test_a_large_upload_is_refused_before_it_is_read():
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.floats(allow_nan=False) | st.integers() | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=5)
-    | st.dictionaries(
-        st.sampled_from(["type", "coordinates", "features", "geometry", "properties"]),
-        children,
-        max_size=4,
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.dictionaries(
+            st.sampled_from(["type", "coordinates", "features", "geometry", "properties"]),
+            children,
+            max_size=4,
+        )
     ),
     max_leaves=30,
 )
