@@ -9,10 +9,10 @@ from io import StringIO
 
 import pytest
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from conftest import sign_in_as_organiser
+from mock_elections import demo as mock_elections_demo
 from mock_elections.models import Election
 from results import demo
 from results.tests.factories import build_election, cast
@@ -47,16 +47,18 @@ def check_everywhere(browser_context_factory, axe, url, expect):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_turnout_and_children_beside_adults_charts_render_with_their_tables(
+def test_demo_turnout_charts_and_results_map_render_with_their_tables(
     live_server, home_page, browser_context_factory, axe
 ):
+    mock_elections_demo.load(StringIO())
     demo.load(StringIO())
 
-    def expect(page):
+    def turnout(page):
         chart = page.locator("#turnout-chart-caption + svg[role=img]")
         assert chart.is_visible() and chart.locator("circle").count() == 24  # 12 × 2 dots
+        assert chart.locator(".chart__goal").count() == 1
         assert page.locator(".turnout-table tbody tr").count() == 12
-        assert page.locator("svg[role=img] .chart__goal").count() == 1
+        # Designed station, with a children's station, without: both measures charted.
         assert page.locator("#groups-change-caption + svg .chart__bar").count() == 3
         assert page.locator("#groups-children-caption + svg .chart__bar").count() == 2
         assert page.locator(".results-beside table tbody tr").count() == 3
@@ -66,26 +68,12 @@ def test_turnout_and_children_beside_adults_charts_render_with_their_tables(
         browser_context_factory,
         axe,
         lambda prefix: f"{live_server.url}{prefix}/veletaju-aktivitate/",
-        expect,
+        turnout,
     )
 
-
-@pytest.mark.django_db(transaction=True)
-def test_results_page_with_its_map_and_years_at_every_width(
-    live_server,
-    published_page,  # noqa: F811 - the fixture
-    browser_context_factory,
-    axe,
-):
-    election = Election.objects.get(pk=published_page.election_id)
-    for index, station in enumerate(election.stations.order_by("pk")):
-        station.district.boundary.save(
-            f"{station.district.slug}.geojson",
-            ContentFile(json.dumps(outline(21.0 + 0.04 * index, 56.5)).encode()),
-        )
-
-    def expect(page):
-        assert page.locator("#participation-map-caption + svg path.chart__area").count() == 2
+    def results(page):
+        assert page.locator("#participation-map-caption + svg path.chart__area").count() == 10
+        assert page.locator("#participation-map-caption ~ .chart__note").is_visible()  # schematic
         assert page.locator("#participation-districts").is_visible()  # the map's table
         assert page.locator("#across-years").is_visible()
 
@@ -93,7 +81,7 @@ def test_results_page_with_its_map_and_years_at_every_width(
         browser_context_factory,
         axe,
         lambda prefix: f"{live_server.url}{prefix}/rezultati/",
-        expect,
+        results,
     )
 
 
