@@ -31,6 +31,7 @@ from results.selectors import (
     elections_across_years,
     is_public,
     not_yet_cache_seconds,
+    outlines_version,
     public_counter_total,
     public_results,
     results_status,
@@ -95,6 +96,7 @@ def serve_results_page(
     key = (
         f"results:page:{page.pk}:{published_at}:{get_language()}"
         f":{results_version(election)}:{int(public)}:{across_years_version(now)}"
+        f":{outlines_version()}"
     )
     if not public:
         seconds = not_yet_cache_seconds(election, now)

@@ -23,7 +23,7 @@ from results.selectors.counting import (
     QuestionCount,
     election_results,
 )
-from results.selectors.district_map import DistrictMap, district_map
+from results.selectors.district_map import DistrictMap, district_map, outlines_version
 from results.selectors.figures import Figure, election_figures
 from results.selectors.participation import live_participation, participation
 from results.selectors.public import build_public_results, hidden_figures, public_results
@@ -90,6 +90,7 @@ __all__ = [
     "is_public",
     "live_participation",
     "not_yet_cache_seconds",
+    "outlines_version",
     "participation",
     "public_counter_total",
     "public_results",

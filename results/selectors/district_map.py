@@ -2,6 +2,7 @@
 district (base.geojson). Districts without an outline are left off the map, never off the
 table beside it."""
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,3 +47,10 @@ def district_map(districts: Sequence[AreaCount]) -> DistrictMap | None:
         is_schematic=any(boundary.is_schematic for _district, boundary in outlined),
         missing=tuple(d.name for d in districts if d.id not in outlined_ids),
     )
+
+
+def outlines_version() -> str:
+    """Changes whenever an outline is uploaded, replaced or removed (an upload always gets a
+    new file name): for the cache keys of pages that draw the map."""
+    names = District.objects.exclude(boundary="").order_by("pk").values_list("pk", "boundary")
+    return hashlib.sha256(repr(list(names)).encode()).hexdigest()[:16]
