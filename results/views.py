@@ -83,7 +83,8 @@ def serve_results_page(
     page: ElectionResultsPage, request: HttpRequest, *args: Any, **kwargs: Any
 ) -> HttpResponse:
     """Render the results page; for anonymous visitors the HTML is cached under a key that
-    holds the election's status and release time, so a publication shows at once and "not
+    holds the election's status and release time (and every public election's, for the years,
+    and the district outlines, for the map), so a publication shows at once and "not
     yet" never outlives the release time. The rendered page also goes to the middleware's
     fast path (results.middleware) for at most a minute."""
     now = timezone.now()
