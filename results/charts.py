@@ -54,6 +54,13 @@ class DumbbellChart:
     goal: float | None
     goal_x: float | None
 
+    @property
+    def goal_anchor(self) -> str:
+        """Where the goal's label hangs from its line, so it never leaves the viewBox."""
+        if self.goal_x is None or abs(self.goal_x - self.width / 2) < self.width / 4:
+            return "middle"
+        return "end" if self.goal_x > self.width / 2 else "start"
+
 
 # A narrow viewBox keeps the 16-unit text legible when a phone scales the chart down.
 DUMBBELL_WIDTH = 400

@@ -31,6 +31,9 @@ def test_dumbbell_rows_place_both_elections_and_the_goal_on_one_scale():
     assert chart.ticks[0].x == chart.plot_left and chart.ticks[-1].x == chart.plot_right
     assert second.x_after < chart.goal_x < first.x_after
     assert first.y < second.y < chart.plot_bottom < chart.height
+    assert chart.goal_anchor == "middle"
+    assert dumbbell_chart([point("701", 30.0, 31.0)], 40.0).goal_anchor == "end"
+    assert dumbbell_chart([point("701", 30.0, 31.0)], 30.0).goal_anchor == "start"
 
 
 def test_a_precinct_in_one_election_only_gets_one_dot_and_no_figures_no_chart():
