@@ -241,7 +241,7 @@ def _ring_area_centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, flo
 def _classes(values: Sequence[float]) -> tuple[LegendClass, ...]:
     """Equal steps of a round size from a round number at or below the smallest value to
     one above the largest (each class holds its lower bound, never its upper one)."""
-    bottom, top = min([*values, 0.0]), max([*values, 0.0]) + 1
+    bottom, top = min(values, default=0.0), max(values, default=0.0) + 1
     magnitude = 10 ** max(0, math.floor(math.log10(max(top - bottom, 1) / len(MAP_FILLS))))
     start = math.floor(bottom / magnitude) * magnitude
     step = math.ceil((top - start) / len(MAP_FILLS) / magnitude) * magnitude

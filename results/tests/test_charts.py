@@ -98,6 +98,17 @@ def test_the_map_projects_districts_into_the_viewbox_with_labels_inside():
     assert choropleth([Region("A", [], 5)]) is None
 
 
+def test_the_legend_spans_the_values_not_zero_to_the_largest():
+    regions = [Region(str(v), [square(21.0, 56.5)], v) for v in (182, 236, 257)]
+    legend = choropleth(regions).legend
+    assert (legend[0].low, legend[-1].high) == (180, 260)
+    assert [area.fill for area in choropleth(regions).areas] == [
+        MAP_FILLS[0],
+        MAP_FILLS[2],
+        MAP_FILLS[3],
+    ]
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     districts=st.lists(
