@@ -127,7 +127,9 @@ def test_an_organiser_uploads_a_district_outline_and_the_map_draws_it(
     sign_in_as_organiser(page, live_server)
     page.goto(f"{live_server.url}/admin/districts/edit/{district.pk}/")
     page.set_input_files("input[name=boundary]", str(bad))
-    page.locator("form:has(input[name=boundary]) button[type=submit]").first.click()
+    # The refused form comes back at the same address: wait for that page, not the old one.
+    with page.expect_navigation():
+        page.locator("form:has(input[name=boundary]) button[type=submit]").first.click()
     assert page.get_by_text(
         "Tikai Polygon un MultiPolygon formas var būt apkaimes robeža."
     ).is_visible()
