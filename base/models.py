@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.geojson import validate_boundary_file
 from base.page_cache import CachedPageMixin
 
 
@@ -42,12 +44,26 @@ class District(index.Indexed, models.Model):
         blank=True,
         help_text=_("Optional map point (WGS 84)."),
     )
+    boundary = models.FileField(
+        _("boundary"),
+        upload_to="district-boundaries/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["geojson", "json"]),
+            validate_boundary_file,
+        ],
+        help_text=_(
+            "Optional GeoJSON file (Polygon or MultiPolygon, WGS 84, up to 512 KB): the "
+            "district's outline on the results maps."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("sort_order"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map point")),
+        FieldPanel("boundary"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -3,14 +3,17 @@ gives the same counts), a few paper tallies, the published and final results, a 
 two sample adult precinct breakdowns and the pages that show them. All sample content."""
 
 import datetime
+import json
 import random
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.models import Locale
 
+from base.models import District
 from home.models import HomePage
 from mock_elections.models import Election
 from mock_elections.services import publish_results
@@ -55,7 +58,25 @@ ADULT_ELECTIONS = [
 SPECIALLY_DESIGNED_PRECINCT = "702"
 
 
+# Schematic outlines for the demo map: a 5 × 2 grid of blocks in roughly the districts' order
+# from north-west to south-east, marked "schematic" so every map says they are not the real
+# boundaries. (west longitude, south latitude) of each block; blocks are 0.04° × 0.03°.
+SCHEMATIC_BLOCKS = {
+    "karosta": (20.95, 56.53),
+    "ziemelu-priekspilseta": (20.99, 56.53),
+    "vecliepaja": (21.03, 56.53),
+    "jaunliepaja": (21.07, 56.53),
+    "tosmare": (21.11, 56.53),
+    "dienvidrietumi": (20.95, 56.50),
+    "laumas": (20.99, 56.50),
+    "livas": (21.03, 56.50),
+    "zala-birzs": (21.07, 56.50),
+    "ezerkrasts": (21.11, 56.50),
+}
+
+
 def load(stdout):
+    _schematic_boundaries(stdout)
     baseline, campaign = _adult_turnout(stdout)
     election = Election.objects.filter(slug=DEMO_ELECTION_SLUG).first()
     if election is None:
@@ -64,6 +85,30 @@ def load(stdout):
         _publish(election)
         _follow_up(election)
     _pages(election, baseline, campaign, stdout)
+
+
+def _schematic_boundaries(stdout):
+    """Give each demo district without an outline its schematic block (an organiser's upload
+    is never replaced)."""
+    added = 0
+    for district in District.objects.filter(slug__in=SCHEMATIC_BLOCKS, boundary=""):
+        west, south = SCHEMATIC_BLOCKS[district.slug]
+        ring = [
+            [west, south],
+            [west + 0.04, south],
+            [west + 0.04, south + 0.03],
+            [west, south + 0.03],
+        ]
+        document = {
+            "type": "Feature",
+            "properties": {"name": district.name, "schematic": True},
+            "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]},
+        }
+        district.boundary.save(
+            f"{district.slug}-schematic.geojson", ContentFile(json.dumps(document).encode())
+        )
+        added += 1
+    stdout.write(f"  {added} schematic district outlines (sample, not real boundaries)")
 
 
 def _adult_turnout(stdout):
@@ -217,14 +262,14 @@ def _pages(election, baseline, campaign, stdout):
             "campaign_election": campaign,
             "children_election": election,
             "intro": (
-                "<p>No 28,84 % līdz 43,5 %. Sadalījums pa iecirkņiem ir paraugs, "
+                "<p>No 28,84&nbsp;% līdz 43,5&nbsp;%. Sadalījums pa iecirkņiem ir paraugs, "
                 "pilsētas kopsummas ir īstas.</p>"
             ),
         },
         {
             "title": "Voter turnout by polling station",
             "intro": (
-                "<p>From 28.84 % to 43.5 %. The per-precinct breakdown is a sample; the "
+                "<p>From 28.84&nbsp;% to 43.5&nbsp;%. The per-precinct breakdown is a sample; the "
                 "city totals are real.</p>"
             ),
         },

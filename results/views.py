@@ -19,15 +19,19 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from mock_elections.models import Election
-from results import open_data
+from results import open_data, open_data_years
 from results.middleware import FAST_PATH_SECONDS, can_use_fast_path, store_for_fast_path
 from results.models import CityFollowUp, ElectionResultsPage
 from results.selectors import (
     FINAL_RESULTS_CACHE_SECONDS,
     PRELIMINARY_RESULTS_CACHE_SECONDS,
     PublicResults,
+    across_years_version,
+    district_map,
+    elections_across_years,
     is_public,
     not_yet_cache_seconds,
+    outlines_version,
     public_counter_total,
     public_results,
     results_status,
@@ -63,6 +67,8 @@ def results_page_context(
             "election": election,
             "results": data,
             "follow_ups": _follow_ups(election) if data is not None else {},
+            "district_map": district_map(data.participation.districts) if data else None,
+            "across_years": elections_across_years(now),
             "counter": (
                 public_counter_total(election)
                 if data is None and shows_public_counter(election)
@@ -77,7 +83,8 @@ def serve_results_page(
     page: ElectionResultsPage, request: HttpRequest, *args: Any, **kwargs: Any
 ) -> HttpResponse:
     """Render the results page; for anonymous visitors the HTML is cached under a key that
-    holds the election's status and release time, so a publication shows at once and "not
+    holds the election's status and release time (and every public election's, for the years,
+    and the district outlines, for the map), so a publication shows at once and "not
     yet" never outlives the release time. The rendered page also goes to the middleware's
     fast path (results.middleware) for at most a minute."""
     now = timezone.now()
@@ -89,7 +96,8 @@ def serve_results_page(
     published_at = page.last_published_at.timestamp() if page.last_published_at else 0
     key = (
         f"results:page:{page.pk}:{published_at}:{get_language()}"
-        f":{results_version(election)}:{int(public)}"
+        f":{results_version(election)}:{int(public)}:{across_years_version(now)}"
+        f":{outlines_version()}"
     )
     if not public:
         seconds = not_yet_cache_seconds(election, now)
@@ -226,6 +234,27 @@ def open_data_election_report(request: HttpRequest, slug: str) -> HttpResponse:
     return _download(
         open_data.as_election_report(data), "application/json", f"{slug}-nist-err.json"
     )
+
+
+@require_GET
+@cache_control(public=True, max_age=PRELIMINARY_RESULTS_CACHE_SECONDS)
+def open_data_across_years(request: HttpRequest, dataset: str = "") -> HttpResponse:
+    """Every public election side by side: participation or answers as CSV, or both as JSON
+    (no dataset)."""
+    elections = elections_across_years()
+    if dataset == "participation":
+        content = open_data_years.as_csv(
+            open_data_years.participation_rows(elections), open_data_years.PARTICIPATION_COLUMNS
+        )
+    elif dataset == "answers":
+        content = open_data_years.as_csv(
+            open_data_years.answer_rows(elections), open_data_years.ANSWER_COLUMNS
+        )
+    else:
+        return _download(
+            open_data_years.as_json(elections), "application/json", "all-elections.json"
+        )
+    return _download(content, "text/csv; charset=utf-8", f"all-elections-{dataset}.csv")
 
 
 @require_GET

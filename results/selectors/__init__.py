@@ -6,12 +6,15 @@ may see and when, and the adult turnout comparison. One import for callers; the 
 - counting: every question's votes per answer, district and age band
 - figures: every published number and the sums between them (what suppression works on)
 - tables / public: what the public sees, suppressed and computed once per publication
-- turnout: the adult turnout comparison
+- turnout: the adult turnout comparison; beside_adults: its precinct groups (M26)
+- across_years: every public election side by side (M42)
+- district_map: participation per district on a map
 
 Every count is one GROUP BY in the database (`values(...).annotate(...)`); Python only adds up
 the grouped rows (a few hundred at most), never individual votes.
 """
 
+from results.selectors.across_years import across_years_version, elections_across_years
 from results.selectors.counting import (
     AnswerRow,
     Area,
@@ -20,6 +23,7 @@ from results.selectors.counting import (
     QuestionCount,
     election_results,
 )
+from results.selectors.district_map import DistrictMap, district_map, outlines_version
 from results.selectors.figures import Figure, election_figures
 from results.selectors.participation import live_participation, participation
 from results.selectors.public import build_public_results, hidden_figures, public_results
@@ -62,6 +66,7 @@ __all__ = [
     "AnswerRow",
     "Area",
     "AreaCount",
+    "DistrictMap",
     "BandCount",
     "Breakdown",
     "ElectionCount",
@@ -75,13 +80,17 @@ __all__ = [
     "ResultsTable",
     "TableColumn",
     "TableRow",
+    "across_years_version",
     "build_public_results",
+    "district_map",
     "election_figures",
     "election_results",
+    "elections_across_years",
     "hidden_figures",
     "is_public",
     "live_participation",
     "not_yet_cache_seconds",
+    "outlines_version",
     "participation",
     "public_counter_total",
     "public_results",

@@ -2,6 +2,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -52,3 +53,38 @@ def count(value: int | None) -> SafeString | str:
     if value is None:
         return format_html('<span class="results-hidden">{}</span>', gettext("hidden"))
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def percent(value: float | None, digits: int = 2) -> str:
+    """ "28,84 %" in the page's language, with a no-break space so "%" never starts a line."""
+    if value is None:
+        return "—"
+    return f"{floatformat(value, digits)}\u00a0%"
+
+
+@register.filter
+def signed(value: float | None, digits: int = 2) -> str:
+    """A change in points with its sign: "+14,66", "−2,10" (a true minus sign)."""
+    if value is None:
+        return "—"
+    text = floatformat(abs(value), digits)
+    return f"+{text}" if value > 0 else f"\u2212{text}" if value < 0 else text
+
+
+@register.filter
+def svg_number(value: float) -> str:
+    """A coordinate for SVG: a dot as the decimal sign in every language."""
+    return f"{value:.1f}"
+
+
+@register.filter
+def add_number(value: float, other: float) -> str:
+    """The sum of two coordinates, for SVG."""
+    return svg_number(value + other)
+
+
+@register.filter
+def words(text: str) -> list[str]:
+    """A map label's words, one line each, so a long district name stays inside its area."""
+    return str(text).split()

@@ -61,5 +61,6 @@ def test_turnout_page_shows_goal_and_the_specially_designed_station(home_page, c
     page = AdultTurnoutPage.objects.get(locale__language_code="lv")
     html = client.get(page.url).content.decode()
     assert "mērķis sasniegts" in html
-    assert "43,50 %" in html and "28,84 %" in html
+    # A no-break space keeps "%" on the line of its number.
+    assert "43,50\u00a0%" in html and "28,84\u00a0%" in html
     assert "Liepājas Latviešu biedrības nams <strong>(īpaši iekārtots iecirknis)</strong>" in html
