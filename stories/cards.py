@@ -7,6 +7,7 @@ election day, the site's address.
 """
 
 import hashlib
+import math
 from io import BytesIO
 
 from PIL import Image as PILImage
@@ -97,7 +98,9 @@ def draw_brand_pattern(canvas, box):
         for column, x in enumerate(range(left, right, cube)):
             if (row + column) % 3 == 0:
                 colour = colours[(row * 2 + column) % len(colours)]
-                draw.rectangle((x + 6, y + 6, x + cube - 6, y + cube - 6), fill=colour)
+                # Cut at the box's edge, like a cropped photograph, never over the text.
+                corner = (min(x + cube - 6, right - 1), min(y + cube - 6, bottom - 1))
+                draw.rectangle((x + 6, y + 6, *corner), fill=colour)
 
 
 def paste_portrait(canvas, box, portrait):
@@ -141,7 +144,7 @@ def draw_layout(draw, card_format: CardFormat, layout: CardLayout):
         font = load_font(line.size, line.slot.bold)
         x = line.slot.left
         if line.slot.align_right:
-            x += line.slot.width - round(font.getlength(line.text))
+            x += line.slot.width - math.ceil(font.getlength(line.text))
         draw.text((x, line.slot.top), line.text, font=font, fill=LINE_COLOURS.get(line.role, WHITE))
         if line.role == "brand":
             draw_brand_mark(draw, line.slot)
