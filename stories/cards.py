@@ -91,7 +91,7 @@ def draw_brand_pattern(canvas, box):
     """Coloured cubes ("Let's build democracy together") where a portrait would be."""
     draw = ImageDraw.Draw(canvas)
     left, top, right, bottom = box
-    draw.rectangle(box, fill=PRIMARY_DARK)
+    draw.rectangle((left, top, right - 1, bottom - 1), fill=PRIMARY_DARK)
     cube = max((right - left) // 6, 40)
     colours = (ACCENT, RED, PRIMARY, WHITE)
     for row, y in enumerate(range(top, bottom, cube)):
@@ -100,7 +100,8 @@ def draw_brand_pattern(canvas, box):
                 colour = colours[(row * 2 + column) % len(colours)]
                 # Cut at the box's edge, like a cropped photograph, never over the text.
                 corner = (min(x + cube - 6, right - 1), min(y + cube - 6, bottom - 1))
-                draw.rectangle((x + 6, y + 6, *corner), fill=colour)
+                if corner[0] >= x + 6 and corner[1] >= y + 6:
+                    draw.rectangle((x + 6, y + 6, *corner), fill=colour)
 
 
 def paste_portrait(canvas, box, portrait):

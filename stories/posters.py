@@ -9,8 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from django.utils import translation
+
 from base.fonts import register_reportlab_fonts
 from stories import cards
+from stories.card_layout import quoted
 
 
 def _colour(rgb):
@@ -64,7 +67,9 @@ def story_poster_pdf(story, story_url=""):
 
     quote_top = portrait_top - portrait_size * 0.62 - 12 * mm
     quote_height = quote_top - 70 * mm
-    size, lines = _fit_quote(f"“{story.quote}”", regular, portrait_size, quote_height)
+    with translation.override(story.locale.language_code):
+        text = quoted(story.quote)
+    size, lines = _fit_quote(text, regular, portrait_size, quote_height)
     pdf.setFillColor(white)
     pdf.setFont(regular, size)
     for number, line in enumerate(lines):

@@ -101,3 +101,10 @@ def test_a_quote_saved_before_the_check_is_cut_to_the_box_not_drawn_outside():
     assert layout.lines[-1].endswith("…")
     png = cards.render_card("1200x630", card(LONG_QUOTE * 3))
     assert PILImage.open(BytesIO(png)).size == (1200, 630)
+
+
+@pytest.mark.parametrize("box", [(0, 0, 400, 400), (0, 0, 1080, 440), (10, 20, 47, 95)])
+def test_cube_pattern_stays_inside_its_box_whatever_the_box(box):
+    picture = PILImage.new("RGB", (1100, 500), (0, 0, 0))
+    cards.draw_brand_pattern(picture, box)
+    assert picture.getbbox() == box
