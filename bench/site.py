@@ -76,17 +76,12 @@ def measure(media_root):
         results[f"{name} cached"] = _median_ms(fetch(path))
 
     portrait = cards.portrait_source(story.portrait)
+    text = cards.story_card_text(story, *cards.site_facts(story))
     results["share card"] = _median_ms(
-        lambda: cards.render_card(
-            "1080x1080", story.quote, story.display_name, story.district.name, portrait
-        ),
-        rounds=10,
+        lambda: cards.render_card("1080x1080", text, portrait), rounds=10
     )
     results["share card 1200x630"] = _median_ms(
-        lambda: cards.render_card(
-            "1200x630", story.quote, story.display_name, story.district.name, portrait
-        ),
-        rounds=10,
+        lambda: cards.render_card("1200x630", text, portrait), rounds=10
     )
 
     print(f"median of {ROUNDS} requests (share cards: 10 renders), SQLite, demo content")

@@ -60,7 +60,7 @@ def content_pages(language):
             "title": "Par kampaņu",
             "slug": "par-kampanu",
             "introduction": (
-                "“Liepāja ir Tava balss!” aicina katru liepājnieku piedalīties pašvaldības "
+                "„Liepāja ir Tava balss!” aicina katru liepājnieku piedalīties pašvaldības "
                 "vēlēšanās. Šī ir parauga lapa."
             ),
             "body": [
@@ -134,7 +134,7 @@ def content_pages(language):
             "title": "Bērnu vēlēšanas",
             "slug": "bernu-velesanas",
             "introduction": (
-                "“Demokrātija sākas ģimenē”: bērni un jaunieši balso par jautājumiem, ko paši "
+                "„Demokrātija sākas ģimenē”: bērni un jaunieši balso par jautājumiem, ko paši "
                 "izvēlējušies. Šī ir parauga lapa."
             ),
             "body": [

@@ -1,18 +1,31 @@
 """Share cards for resident stories, drawn with Pillow.
 
-One function (`quote_layout`) decides how a quote is wrapped and how small it may shrink;
-the card renderer draws with it and the story form refuses quotes it cannot place, so the
-admin and the picture can never disagree.
+What goes where, and at which size, is decided by `stories.card_layout`; this module draws
+that layout, with the portrait (or the campaign's cube pattern) and the campaign colours. A
+card speaks the story's language: the quote's quotation marks, the call to vote with the
+election day, the site's address.
 """
 
-from dataclasses import dataclass
-from functools import cache
+import hashlib
+import math
 from io import BytesIO
 
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 
-from base.fonts import font_path
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
+
+from base.models import SiteSettings
+from stories.card_layout import (
+    FORMATS,
+    LINE_SPACING,
+    CardFormat,
+    CardLayout,
+    CardText,
+    layout_card,
+    load_font,
+)
 
 CAMPAIGN_NAME = "Liepāja ir Tava balss!"
 PRIMARY = (11, 79, 138)
@@ -21,91 +34,37 @@ ACCENT = (242, 183, 5)
 RED = (200, 16, 46)
 WHITE = (255, 255, 255)
 
-MAX_QUOTE_SIZE = 64
-MIN_QUOTE_SIZE = 36
-LINE_SPACING = 1.25
+# Django's Latvian locale names months only as "janvāris"/"janvāra"; a call to vote "on the
+# 9th of January" needs the locative ("9. janvārī").
+LATVIAN_MONTHS_LOCATIVE = (
+    "janvārī",
+    "februārī",
+    "martā",
+    "aprīlī",
+    "maijā",
+    "jūnijā",
+    "jūlijā",
+    "augustā",
+    "septembrī",
+    "oktobrī",
+    "novembrī",
+    "decembrī",
+)
 
 
-@dataclass(frozen=True)
-class CardFormat:
-    """Where things go on one card size: the portrait box and the quote box, in pixels."""
-
-    width: int
-    height: int
-    portrait: tuple  # left, top, right, bottom
-    quote_box: tuple  # left, top, width, height
-    name_top: int
-    max_quote_size: int = MAX_QUOTE_SIZE
-
-    @property
-    def size(self):
-        return self.width, self.height
+def election_day_words(day):
+    """The day as a call to vote says it in the active language: "9. janvārī", "9 January"."""
+    if translation.get_language() == "lv":
+        return f"{day.day}. {LATVIAN_MONTHS_LOCATIVE[day.month - 1]}"
+    return formats.date_format(day, "j F")
 
 
-FORMATS = {
-    # Instagram/Facebook square: portrait on top, quote below.
-    "1080x1080": CardFormat(1080, 1080, (0, 0, 1080, 500), (64, 560, 952, 300), 890),
-    # Open Graph link preview: portrait left, quote right.
-    "1200x630": CardFormat(1200, 630, (0, 0, 450, 630), (500, 110, 650, 330), 470, 52),
-}
-
-
-@dataclass(frozen=True)
-class QuoteLayout:
-    font_size: int
-    lines: tuple
-
-
-@cache
-def load_font(size, bold=False):
-    return ImageFont.truetype(font_path(bold=bold), size)
-
-
-def wrap_words(text, font, max_width):
-    """Greedy word wrap by measured width; None when a single word is wider than the box."""
-    lines, current = [], ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if font.getlength(candidate) <= max_width:
-            current = candidate
-            continue
-        if font.getlength(word) > max_width:
-            return None
-        lines.append(current)
-        current = word
-    if current:
-        lines.append(current)
-    return tuple(lines)
-
-
-def quote_layout(quote, card_format):
-    """The largest font size at which the quoted text fits the card's quote box, wrapped into
-    lines; None when it does not fit even at the smallest readable size."""
-    text = f"“{' '.join(quote.split())}”"
-    _left, _top, box_width, box_height = card_format.quote_box
-    for size in range(card_format.max_quote_size, MIN_QUOTE_SIZE - 1, -2):
-        font = load_font(size)
-        lines = wrap_words(text, font, box_width)
-        if lines is not None and len(lines) * size * LINE_SPACING <= box_height:
-            return QuoteLayout(size, lines)
-    return None
-
-
-def truncated_layout(quote, card_format):
-    """For a quote saved before it had to fit (imported data): as many lines as the box holds
-    at the smallest size, the last one ending in an ellipsis."""
-    _left, _top, box_width, box_height = card_format.quote_box
-    font = load_font(MIN_QUOTE_SIZE)
-    words = [word for word in quote.split() if font.getlength(word) <= box_width]
-    lines = wrap_words(" ".join(words), font, box_width) or ()
-    room = max(int(box_height // (MIN_QUOTE_SIZE * LINE_SPACING)), 1)
-    if len(lines) > room:
-        lines = lines[: room - 1] + (lines[room - 1] + " …",)
-    return QuoteLayout(MIN_QUOTE_SIZE, lines)
-
-
-def quote_fits_every_card(quote):
-    return all(quote_layout(quote, card_format) for card_format in FORMATS.values())
+def call_to_vote(election_at):
+    """„Balso 9. janvārī!” when the election day is set, else a plain „Balso!”."""
+    if election_at is None:
+        return gettext("Vote!")
+    day = timezone.localtime(election_at).date()
+    return gettext("Vote on %(day)s!") % {"day": election_day_words(day)}
 
 
 def crop_box(image_size, target_size, focal_centre=None):
@@ -132,14 +91,17 @@ def draw_brand_pattern(canvas, box):
     """Coloured cubes ("Let's build democracy together") where a portrait would be."""
     draw = ImageDraw.Draw(canvas)
     left, top, right, bottom = box
-    draw.rectangle(box, fill=PRIMARY_DARK)
+    draw.rectangle((left, top, right - 1, bottom - 1), fill=PRIMARY_DARK)
     cube = max((right - left) // 6, 40)
     colours = (ACCENT, RED, PRIMARY, WHITE)
     for row, y in enumerate(range(top, bottom, cube)):
         for column, x in enumerate(range(left, right, cube)):
             if (row + column) % 3 == 0:
                 colour = colours[(row * 2 + column) % len(colours)]
-                draw.rectangle((x + 6, y + 6, x + cube - 6, y + cube - 6), fill=colour)
+                # Cut at the box's edge, like a cropped photograph, never over the text.
+                corner = (min(x + cube - 6, right - 1), min(y + cube - 6, bottom - 1))
+                if corner[0] >= x + 6 and corner[1] >= y + 6:
+                    draw.rectangle((x + 6, y + 6, *corner), fill=colour)
 
 
 def paste_portrait(canvas, box, portrait):
@@ -151,8 +113,9 @@ def paste_portrait(canvas, box, portrait):
     canvas.paste(cropped.resize(target, PILImage.Resampling.LANCZOS), (left, top))
 
 
-def render_card(size, quote, name, subtitle="", portrait=None):
-    """PNG bytes of one share card. `portrait` is (Pillow image, focal centre or None)."""
+def render_card(size, text, portrait=None):
+    """PNG bytes of one share card with the `CardText`. `portrait` is (Pillow image, focal
+    centre or None)."""
     card_format = FORMATS[size]
     canvas = PILImage.new("RGB", card_format.size, PRIMARY)
     if portrait is None:
@@ -160,36 +123,39 @@ def render_card(size, quote, name, subtitle="", portrait=None):
     else:
         paste_portrait(canvas, card_format.portrait, portrait)
     draw = ImageDraw.Draw(canvas)
-
-    layout = quote_layout(quote, card_format) or truncated_layout(quote, card_format)
-    left, top, _width, _height = card_format.quote_box
-    font = load_font(layout.font_size)
-    for number, line in enumerate(layout.lines):
-        y = top + round(number * layout.font_size * LINE_SPACING)
-        draw.text((left, y), line, font=font, fill=WHITE)
-
-    draw.text((left, card_format.name_top), name, font=load_font(40, bold=True), fill=ACCENT)
-    if subtitle:
-        draw.text((left, card_format.name_top + 54), subtitle, font=load_font(28), fill=WHITE)
-    draw_brand_bar(draw, card_format)
+    draw.rectangle((*card_format.bar, card_format.width, card_format.height), fill=PRIMARY_DARK)
+    draw_layout(draw, card_format, layout_card(text, card_format))
 
     output = BytesIO()
     canvas.save(output, format="PNG", optimize=False, compress_level=3)
     return output.getvalue()
 
 
-def draw_brand_bar(draw, card_format):
-    """The campaign name with its yellow-and-red mark along the card's bottom edge."""
-    height = 70
-    left = card_format.quote_box[0]
-    top = card_format.height - height
-    # Under a full-height portrait (the wide card) the bar starts beside it.
-    portrait_is_full_height = card_format.portrait[3] == card_format.height
-    bar_left = card_format.portrait[2] if portrait_is_full_height else 0
-    draw.rectangle((bar_left, top, card_format.width, card_format.height), fill=PRIMARY_DARK)
-    draw.rectangle((left, top + 17, left + 36, top + 53), fill=ACCENT)
-    draw.polygon([(left + 36, top + 17), (left + 36, top + 53), (left, top + 53)], fill=RED)
-    draw.text((left + 52, top + 14), CAMPAIGN_NAME, font=load_font(34, bold=True), fill=WHITE)
+# Colour of each one-line text; the yellow accent only on the dark blues (10:1 and more).
+LINE_COLOURS = {"name": ACCENT, "call_to_action": ACCENT}
+
+
+def draw_layout(draw, card_format: CardFormat, layout: CardLayout):
+    left, top, _width, _height = card_format.quote_box
+    font = load_font(layout.quote.font_size)
+    for number, line in enumerate(layout.quote.lines):
+        y = top + round(number * layout.quote.font_size * LINE_SPACING)
+        draw.text((left, y), line, font=font, fill=WHITE)
+    for line in layout.lines:
+        font = load_font(line.size, line.slot.bold)
+        x = line.slot.left
+        if line.slot.align_right:
+            x += line.slot.width - math.ceil(font.getlength(line.text))
+        draw.text((x, line.slot.top), line.text, font=font, fill=LINE_COLOURS.get(line.role, WHITE))
+        if line.role == "brand":
+            draw_brand_mark(draw, line.slot)
+
+
+def draw_brand_mark(draw, brand_slot):
+    """The campaign's yellow-and-red square in front of its name."""
+    left, top = brand_slot.left - 52, brand_slot.top + 2
+    draw.rectangle((left, top, left + 36, top + 36), fill=ACCENT)
+    draw.polygon([(left + 36, top), (left + 36, top + 36), (left, top + 36)], fill=RED)
 
 
 def portrait_source(image):
@@ -212,15 +178,44 @@ def portrait_source(image):
     return picture, focal
 
 
-def story_card(story, size):
-    """The story's card as PNG bytes, drawn once per published version of the story."""
+def story_card_text(story, election_at, address):
+    """What the story's card says, in the story's language."""
+    with translation.override(story.locale.language_code):
+        return CardText(
+            quote=story.quote,
+            name=story.display_name,
+            subtitle=story.card_subtitle,
+            call_to_action=call_to_vote(election_at),
+            brand=CAMPAIGN_NAME,
+            address=address,
+        )
+
+
+def site_facts(story):
+    """(when the election opens, the site's address without its scheme) for the story's
+    site, as its campaign settings and Wagtail's site record give them."""
+    site = story.get_site()
+    if site is None:
+        return None, ""
+    return SiteSettings.for_site(site).election_at, site.root_url.split("://", 1)[-1]
+
+
+def story_card(story, size, text=None):
+    """The story's card as PNG bytes, drawn once per published version of the story and of
+    what the card says besides it (the election day, the site address): `text`, read from
+    the story and its site unless given."""
     from django.core.cache import cache
 
-    key = f"stories:card:{story.pk}:{size}:{story.card_version()}"
+    text = text or story_card_text(story, *site_facts(story))
+    key = f"stories:card:{story.pk}:{size}:{story.card_version()}:{card_text_version(text)}"
     png = cache.get(key)
     if png is None:
         portrait = portrait_source(story.portrait) if story.portrait_id else None
-        subtitle = ", ".join(part for part in (story.descriptor, story.district.name) if part)
-        png = render_card(size, story.quote, story.display_name, subtitle, portrait)
+        png = render_card(size, text, portrait)
         cache.set(key, png, timeout=60 * 60 * 24 * 30)
     return png
+
+
+def card_text_version(text):
+    """A short stable fingerprint of what the card says (cache keys and ETags)."""
+    return hashlib.blake2s(repr(text).encode(), digest_size=6).hexdigest()

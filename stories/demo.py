@@ -14,10 +14,11 @@ from django.utils.text import slugify
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Collection, Locale, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from base.models import District, SiteSettings
 from stories import cards, posters
+from stories.card_layout import CardText
 from stories.models import Channel, ConsentMethod, StoryIndexPage, StoryPage
 
 DISTRICT_NAMES = [
@@ -127,7 +128,8 @@ def branded_logo():
 
 
 def branded_share_image():
-    png = cards.render_card("1200x630", "Tava balss veido pilsētu.", "Liepāja ir Tava balss!")
+    text = CardText(quote="Tava balss veido pilsētu.", name="", brand=cards.CAMPAIGN_NAME)
+    png = cards.render_card("1200x630", text)
     return BytesIO(png), None
 
 
@@ -142,6 +144,9 @@ def ensure_story_index(home, english):
     )
     index.stories_per_page = 12
     index.show_in_menus = True
+    # The home app's "how to vote" page, found by its address (this app does not import home).
+    vote_page = Page.objects.child_of(home).filter(slug="ka-balsot").first()
+    index.vote_page = vote_page
     index.save_revision().publish()
 
     index_en = index.get_translation_or_none(english)
@@ -150,6 +155,7 @@ def ensure_story_index(home, english):
     index_en = index_en.specific
     index_en.title, index_en.slug = "Residents' stories", "stories"
     index_en.show_in_menus = True
+    index_en.vote_page = vote_page and (vote_page.get_translation_or_none(english) or vote_page)
     index_en.introduction = (
         "Why do I vote? Liepāja residents answer. All stories and names are invented: "
         "this is sample content."

@@ -21,7 +21,7 @@ class StoryFeed(Feed):
         return selectors.latest_stories()
 
     def item_title(self, item):
-        return f"{item.display_name}: {item.title}"
+        return item.headline
 
     def item_description(self, item):
         return item.quote

@@ -14,7 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -22,8 +22,13 @@ from wagtail.search import index
 from base.blocks import BaseStreamBlock
 from base.page_cache import CachedPageMixin
 from base.refusals import Refused
-from stories import cards, posters, selectors
+from base.selectors import campaign_settings
+from stories import posters, selectors
+from stories.card_layout import story_text_problems
+from stories.cards import call_to_vote
 from stories.forms import StoryFilterForm
+from stories.naming import title_names
+from stories.sharing import share_links
 
 
 class Channel(models.TextChoices):
@@ -48,10 +53,24 @@ class StoryIndexPage(CachedPageMixin, Page):
     stories_per_page = models.PositiveSmallIntegerField(
         _("stories per page"), default=12, help_text=_("How many story cards one page shows.")
     )
+    # A page chosen here rather than a page type looked up: the how-to-vote page belongs to
+    # the home app, which this app must not import.
+    vote_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("how-to-vote page"),
+        help_text=_(
+            "Every story ends with a call to vote that links here; without it, to the home page."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("stories_per_page"),
+        PageChooserPanel("vote_page"),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
@@ -218,14 +237,24 @@ class StoryPage(CachedPageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.quote and not cards.quote_fits_every_card(self.quote):
-            raise ValidationError(
-                {
-                    "quote": _(
-                        "The quote does not fit the share card. Shorten it to one or two sentences."
-                    )
-                }
-            )
+        # Each text the share card cannot place, as an error on the field that holds it.
+        refusals = {
+            "quote": (
+                "quote",
+                _("The quote does not fit the share card. Shorten it to one or two sentences."),
+            ),
+            "name": (
+                "display_name",
+                _("The name does not fit on one line of the share card. Shorten it."),
+            ),
+            "subtitle": (
+                "descriptor",
+                _("With the district this line does not fit the share card. Shorten it."),
+            ),
+        }
+        problems = story_text_problems(self.quote, self.display_name, self.card_subtitle)
+        if problems:
+            raise ValidationError(dict(refusals[problem] for problem in sorted(problems)))
         if self.quote and self.display_name and self.district_id:
             try:
                 posters.poster_text(self)
@@ -234,7 +263,13 @@ class StoryPage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["story_index"] = self.get_parent()
+        # Wagtail's routing has kept the (specific) index page as the parent: no query.
+        context["story_index"] = story_index = self.get_parent().specific
+        context["vote_url"] = selectors.vote_url(request, story_index)
+        context["call_to_vote"] = call_to_vote(campaign_settings(request).election_at)
+        context["share_url"] = share_url = request.build_absolute_uri(self.get_url(request))
+        context["share_text"] = share_text = f"{self.headline} — {self.quote}"
+        context["share_links"] = share_links(share_url, share_text)
         context["previous_story"], context["next_story"] = selectors.neighbour_stories(self)
         context["related_stories"] = selectors.related_stories(self)
         return context
@@ -242,6 +277,23 @@ class StoryPage(CachedPageMixin, Page):
     @property
     def share_description(self):
         return f"{self.display_name}: {self.quote}"
+
+    @property
+    def card_subtitle(self):
+        """The line under the name: who the resident is and where they live."""
+        district = self.district.name if self.district_id else ""
+        return ", ".join(part for part in (self.descriptor, district) if part)
+
+    @property
+    def names_resident(self):
+        """Whether the title already names the resident, so the page and the feed need not
+        name them again (a title "Juris: kāpēc es balsoju" by Juris)."""
+        return title_names(self.title, self.display_name)
+
+    @property
+    def headline(self):
+        """The title, led by the resident's name only when it does not name them already."""
+        return self.title if self.names_resident else f"{self.display_name}: {self.title}"
 
     @property
     def share_image_url(self):

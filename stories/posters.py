@@ -13,12 +13,14 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 from base.fonts import register_reportlab_fonts
 from base.print_fit import FittedBlock, TextBlock, draw_blocks, fit_blocks, longest_fitting_prefix
 from base.refusals import Refused
 from stories import cards
+from stories.card_layout import quoted
 
 
 def _colour(rgb):
@@ -52,7 +54,7 @@ def _text_box():
 
 def _blocks(quote, name, subtitle, regular, bold):
     blocks = [
-        TextBlock(f"“{quote}”", regular, 34, 14, gap=0.8),
+        TextBlock(quoted(quote), regular, 34, 14, gap=0.8),
         TextBlock(name, bold, 22, 12, gap=0.3),
     ]
     if subtitle:
@@ -115,7 +117,9 @@ def story_poster_pdf(story, story_url=""):
         anchor="c",
     )
 
-    fitted = poster_text(story)
+    # The quotation marks of the story's own language (Latvian „…”), whoever prints it.
+    with translation.override(story.locale.language_code):
+        fitted = poster_text(story)
     quote_top = portrait_top - portrait_size * PORTRAIT_RATIO - 12 * mm
     colours = [white, _colour(cards.ACCENT), white][: len(fitted)]
     draw_blocks(pdf, fitted, margin, quote_top, colours)

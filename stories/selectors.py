@@ -6,13 +6,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
 
 from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 from base.models import District
-from base.site_chrome import current_language, without_private
+from base.site_chrome import (
+    current_language,
+    home_in_each_language,
+    in_current_language,
+    menu_pages,
+    without_private,
+)
 
 if TYPE_CHECKING:
     from stories.models import StoryIndexPage, StoryPage
@@ -86,6 +93,22 @@ def neighbour_stories(story: StoryPage) -> tuple[StoryPage | None, StoryPage | N
     previous = siblings.filter(~after).order_by(*reversed_order).first()
     following = siblings.filter(after).order_by(*LIST_ORDER).first()
     return previous, following
+
+
+def vote_url(request: HttpRequest, story_index: StoryIndexPage) -> str:
+    """Where a story's closing call to vote leads: the index's how-to-vote page in the
+    reader's language when it is live, else the home page."""
+    page_id = story_index.vote_page_id
+    if page_id is not None:
+        # Usually a menu page, which the layout has read already: no query of its own.
+        in_menu = {page.pk: page for page in menu_pages(request)}
+        page = in_menu.get(page_id) or story_index.vote_page
+        if page is not None and page.live:
+            url = in_current_language(request, page).get_url(request)
+            if url:
+                return url
+    home = home_in_each_language(request).get(current_language())
+    return (home.get_url(request) if home else None) or "/"
 
 
 def related_stories(story: StoryPage, limit: int = 3) -> list[StoryPage]:

@@ -12,15 +12,18 @@ from stories.models import StoryPage
 
 def _live_story(page_id):
     return get_object_or_404(
-        StoryPage.objects.live().public().select_related("district", "portrait"), pk=page_id
+        StoryPage.objects.live().public().select_related("district", "portrait", "locale"),
+        pk=page_id,
     )
 
 
 def card_response(story, size):
     if size not in cards.FORMATS:
         raise Http404("Unknown card size")
-    response = HttpResponse(cards.story_card(story, size), content_type="image/png")
-    response["ETag"] = f'"{story.pk}-{size}-{story.card_version()}"'
+    text = cards.story_card_text(story, *cards.site_facts(story))
+    response = HttpResponse(cards.story_card(story, size, text), content_type="image/png")
+    version = f"{story.card_version()}-{cards.card_text_version(text)}"
+    response["ETag"] = f'"{story.pk}-{size}-{version}"'
     return response
 
 

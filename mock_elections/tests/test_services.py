@@ -69,7 +69,7 @@ def test_open_election_without_question_is_refused(organiser):
 def test_open_election_with_a_question_of_one_option_is_refused(organiser):
     election = ready_election()
     BallotOptionFactory(question=BallotQuestionFactory(election=election, text="Vai?"))
-    with pytest.raises(Refused, match="Jautājumam “Vai\\?” vajag vismaz divus"):
+    with pytest.raises(Refused, match="Jautājumam „Vai\\?” vajag vismaz divus"):
         services.open_election(election, organiser)
     assert Election.objects.get(pk=election.pk).status == Election.Status.DRAFT
 

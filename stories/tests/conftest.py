@@ -29,3 +29,20 @@ def publish():
         return story
 
     return publish_story
+
+
+@pytest.fixture
+def assert_accessible_all_rules(axe):
+    """Run every axe-core rule, best practices included (not only the WCAG-tagged ones the
+    shared `assert_accessible` runs); fail listing each violation."""
+
+    def check(page):
+        violations = axe.run(page).response["violations"]
+        details = [
+            f"{violation['id']}: {violation['help']} -> "
+            + "; ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"])
+            for violation in violations
+        ]
+        assert not violations, f"axe found on {page.url}:\n" + "\n".join(details)
+
+    return check

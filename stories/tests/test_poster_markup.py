@@ -24,5 +24,5 @@ def test_quote_name_and_descriptor_typed_as_markup_print_as_typed(
     response = client.get(f"/stasti/{story.pk}/plakats.pdf")
     assert response.status_code == 200
     text = pdf_text(response.content)
-    for line in [f"Vārds {typed}", f"apraksts {typed}, Karosta", f"“Es balsoju {typed}”"]:
+    for line in [f"Vārds {typed}", f"apraksts {typed}, Karosta", f"„Es balsoju {typed}”"]:
         assert line in text
