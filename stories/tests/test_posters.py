@@ -7,8 +7,9 @@ import re
 import pytest
 
 from base.refusals import Refused
+from base.tests.factories import DistrictFactory
 from base.tests.markup import pdf_words, words
-from stories import cards
+from stories.card_layout import story_text_problems
 from stories.posters import poster_text, story_poster_pdf
 from stories.tests.factories import StoryPageFactory
 
@@ -20,19 +21,31 @@ def at_most(text, length):
     return (text * (length // len(text) + 1))[:length].strip()
 
 
+def longest_accepted(text, problem):
+    """The text cut word by word until the share cards accept it (as the admin does)."""
+    while story_text_problems(*problem(text)):
+        assert " " in text, "not even one word fits"
+        text = text.rsplit(" ", 1)[0]
+    return text
+
+
 def longest_card_quote():
-    """The longest quote of realistic words the share cards still accept (as the admin does)."""
     quote = at_most("Es balsoju, jo gribu, lai Liepājā būtu drošas ielas un labas skolas. ", 400)
-    while not cards.quote_fits_every_card(quote):
-        quote = quote.rsplit(" ", 1)[0]
-    return quote
+    return longest_accepted(quote, lambda text: (text, "", ""))
 
 
 def test_the_longest_name_description_and_quote_print_every_word(story_index):
+    district = DistrictFactory(name="Ziemeļu priekšpilsēta")
     story = StoryPageFactory(
         parent=story_index,
-        display_name=at_most("Anna Ziemeļpriekšpilsētniece-Bērziņa, 34 ", 60),
-        descriptor=at_most("pirmsskolas izglītības iestādes skolotāja ", 80),
+        district=district,
+        display_name=longest_accepted(
+            at_most("Anna Ziemeļpriekšpilsētniece-Bērziņa, 34 ", 60), lambda text: ("", text, "")
+        ),
+        descriptor=longest_accepted(
+            at_most("pirmsskolas izglītības iestādes skolotāja ", 80),
+            lambda text: ("", "", f"{text}, {district.name}"),
+        ),
         quote=longest_card_quote(),
     )
     printed = pdf_words(story_poster_pdf(story, "https://tavabalss.example.lv/stasti/1/"))
