@@ -1,0 +1,20 @@
+"""The published results page, rendered from nothing cached: pinned query count, none
+repeated."""
+
+import pytest
+
+from django.core.cache import cache
+
+from base.tests.queries import assert_query_count
+from results.tests.test_views import election_with_votes, publish, results_page
+
+__all__ = ["election_with_votes", "results_page"]  # fixtures shared with test_views
+
+
+@pytest.mark.django_db
+def test_results_page_queries_are_pinned_and_none_repeats(
+    client, results_page, election_with_votes
+):
+    publish(election_with_votes)
+    # The results cache and the audit's cache are emptied too: every figure is counted again.
+    assert_query_count(client, results_page.url, 30, forget=cache.clear)
