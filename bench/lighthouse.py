@@ -80,6 +80,8 @@ def run():
             f"sqlite:///{workdir}/bench.sqlite3",
             STATIC_ROOT=f"{workdir}/static",
             MEDIA_ROOT=f"{workdir}/media",
+            # Production settings with the bench URLconf, which serves the uploaded images.
+            DJANGO_SETTINGS_MODULE="bench.settings",
         )
         prepared = subprocess.run(
             [sys.executable, "-c", "from bench.memory import prepare; prepare()"],
