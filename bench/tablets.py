@@ -251,7 +251,8 @@ def warm_up(port, token):
     """Every worker loads its URLs, templates and connections before anything is timed."""
 
     def ask():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        # A worker's first requests load everything; on a busy machine that takes a while.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=180)
         for _ in range(WARM_UP_REQUESTS):
             connection.request(
                 "GET", "/api/tablet/status/", headers={"Authorization": f"Bearer {token}"}
