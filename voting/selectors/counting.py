@@ -134,13 +134,13 @@ def station_digests(election: Election) -> list[StationDigest]:
     ):
         tablet[row["vote__station"]][(row["question"], row["option"])] = row["n"]
     paper: dict[int, Tally] = {station.pk: {} for station in stations}
-    for row in (
+    for line in (
         PaperTally.objects.filter(station__election=election)
         .order_by()
         .values("station", "question", "option")
         .annotate(n=Sum("votes"))
     ):
-        paper[row["station"]][(row["question"], row["option"])] = row["n"]
+        paper[line["station"]][(line["question"], line["option"])] = line["n"]
     # Every station of an election is typed for the same lines: its questions and options.
     line_keys = _line_keys(stations[0])
     return [
