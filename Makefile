@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-test frontend lint lock migrations-check messages bench e2e clean
+.PHONY: help run test install install-test frontend lint lock migrations-check messages bench lighthouse e2e clean
 
 help: ## List the targets with a line of help each
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -70,6 +70,10 @@ messages: install-test ## Update every app's lv catalogue and compile it (needs 
 
 bench: install-test ## Run the benchmarks in bench/ and print their figures
 	$(PY) -m bench
+
+lighthouse: install-test ## Lighthouse mobile on the production server (home, story, results)
+	npm ci --prefix bench/lighthouse --no-audit --no-fund
+	$(PY) -m bench lighthouse
 
 clean: ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles media node_modules

@@ -54,7 +54,8 @@ def prepare():
 
 def _worker_pid(port):
     """The gunicorn worker serving `port`: the process started with it whose parent is the
-    gunicorn master (the master's parent is this process)."""
+    gunicorn master (the master's parent is this process). Call it after a request has been
+    answered: the master listens before it forks its worker."""
     candidates = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -94,6 +95,7 @@ def _get(port, path, headers):
 def _drive(port, setup):
     tablet = {"Authorization": f"Bearer {setup['token']}"}
     requests = [(path, {}) for path in setup["paths"]] + [("/api/tablet/status/", tablet)] * 4
+    _get(port, "/", {})  # answered only once the worker is up
     pid = _worker_pid(port)
     readings, failures = [], 0
     print(f"  {'requests':>9}  {'RSS MB':>7}", flush=True)

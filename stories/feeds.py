@@ -17,8 +17,16 @@ class StoryFeed(Feed):
 
         return reverse("stories:feed")
 
-    def items(self):
-        return selectors.latest_stories()
+    def get_object(self, request, *args, **kwargs):
+        # The feed's object is the request, so every story's URL is built with it (one
+        # lookup of the site's root paths per request, not one per story).
+        return request
+
+    def items(self, request):
+        stories = list(selectors.latest_stories())
+        for story in stories:
+            story.feed_url = story.get_url(request)
+        return stories
 
     def item_title(self, item):
         return item.headline
@@ -27,7 +35,7 @@ class StoryFeed(Feed):
         return item.quote
 
     def item_link(self, item):
-        return item.url
+        return item.feed_url
 
     def item_pubdate(self, item):
         return item.first_published_at

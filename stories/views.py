@@ -28,7 +28,7 @@ def card_response(story, size):
 
 
 def poster_response(story, request):
-    url = request.build_absolute_uri(story.url) if story.live else ""
+    url = request.build_absolute_uri(story.get_url(request)) if story.live else ""
     response = HttpResponse(posters.story_poster_pdf(story, url), content_type="application/pdf")
     filename = f"plakats-{slugify(story.display_name) or story.pk}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -352,3 +352,7 @@ CAMPAIGN_NAME = _("Liepāja is your voice!")
 # backport): the database backend needs no other service, and `make run` starts its worker
 # (`manage.py db_worker`). A Redis-backed backend is the scale path (README).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The results' suppression audit runs in a child process, so a web worker never loads NumPy
+# and SciPy for good (results/suppression/isolated.py).
+RESULTS_AUDIT_IN_CHILD_PROCESS = True

@@ -41,3 +41,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"tavabalss-test-{os.getpid()}.sqlite3")
     }
+# One child process per audit would slow the suite; results/tests/test_isolated_audit.py
+# runs the child on purpose.
+RESULTS_AUDIT_IN_CHILD_PROCESS = False

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 
 from mock_elections.models import Election
@@ -46,6 +47,7 @@ from results.selectors.tables import (
 )
 from results.single_flight import compute_once
 from results.suppression import SumOf, audited_suppression
+from results.suppression.isolated import audited_suppression_in_child
 from voting.selectors import station_digests
 
 logger = logging.getLogger(__name__)
@@ -66,7 +68,13 @@ def hidden_figures(
     key = f"results:hidden:{results_version(election)}:{digest}"
     hidden: set[Figure] | None = cache.get(key)
     if hidden is None:
-        hidden = audited_suppression(counts, sums, threshold)
+        # In a child process unless the settings say otherwise (tests: no process per audit).
+        audit = (
+            audited_suppression_in_child
+            if settings.RESULTS_AUDIT_IN_CHILD_PROCESS
+            else audited_suppression
+        )
+        hidden = audit(counts, sums, threshold)
         cache.set(key, hidden, HIDDEN_CACHE_SECONDS)
     return hidden
 

@@ -56,6 +56,8 @@ def tablet_for_token(token: str) -> StationTablet | None:
     return (
         StationTablet.objects.select_related("station__election")
         .filter(token_digest=digest(token), revoked_at__isnull=True)
+        # The digest is unique: the model's ordering would only join the district to sort.
+        .order_by()
         .first()
     )
 

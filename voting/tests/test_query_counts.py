@@ -1,0 +1,51 @@
+"""A vote costs a fixed handful of SQL statements, the same for every vote of a batch: pinned,
+so a lookup repeated per vote (or per answer) shows up as a failing count."""
+
+import json
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import vote_item
+
+pytestmark = pytest.mark.django_db
+
+# Per vote: the client id, the station's state read inside the vote's transaction, the card
+# spent by one conditional UPDATE, the participation vote and the sealed ballot.
+PER_VOTE = 5
+# Per request: the tablet for the token (its note of waiting votes and last sync is written
+# only when it changed, at most every few seconds).
+PER_REQUEST = 1
+
+
+def sync_statements(client, set_up, codes):
+    """The SQL statements of one sync of a vote per code, without the savepoints that only
+    the test's surrounding transaction adds (in production each vote is its own commit)."""
+    body = json.dumps({"votes": [vote_item(set_up, code) for code in codes], "queued": 0})
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            "/api/tablet/sync/",
+            body,
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {set_up.token}"},
+        )
+    assert response.status_code == 200, response.content
+    assert {result["result"] for result in response.json()["results"]} == {"recorded"}
+    return [
+        query["sql"]
+        for query in captured.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+
+
+@pytest.mark.parametrize("batch", [1, 7])
+def test_each_vote_of_a_batch_costs_the_same_few_statements(client, station_set_up, batch):
+    sync_statements(client, station_set_up, station_set_up.codes[:1])  # warms the rules cache
+    statements = sync_statements(client, station_set_up, station_set_up.codes[1 : 1 + batch])
+    assert len(statements) == PER_REQUEST + PER_VOTE * batch, "\n\n".join(statements)
+    # Only the vote's own writes and its station check repeat, once per vote; nothing is
+    # looked up again per vote.
+    reads = [sql for sql in statements if sql.startswith("SELECT")]
+    assert len(reads) == 1 + batch, "\n\n".join(reads)
