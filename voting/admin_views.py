@@ -65,7 +65,11 @@ def station_list(request):
     )
     if not runs_every_station(request.user) and not stations.exists():
         raise DeskRefused
-    return TemplateResponse(request, "voting/admin/station_list.html", {"stations": stations})
+    return TemplateResponse(
+        request,
+        "voting/admin/station_list.html",
+        {"stations": stations, "organiser": runs_every_station(request.user)},
+    )
 
 
 def station_desk(request, station_id, pairing_code=None, digest_form=None):
