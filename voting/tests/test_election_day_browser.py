@@ -115,11 +115,12 @@ def test_a_whole_election_day_as_the_roles(
     assert_accessible(organiser)
     organiser.goto(f"{base}/admin/districts/new/")
     assert_accessible(organiser)
-    organiser.fill("#id_name", "Karosta")
-    organiser.fill("#id_slug", "karosta")
+    # The demo's ten districts exist already (the page tree's fixtures load them): a new one.
+    organiser.fill("#id_name", "Parauga apkaime")
+    organiser.fill("#id_slug", "parauga-apkaime")
     save(organiser)
-    organiser.wait_for_url(f"{base}/admin/districts/")
-    district = District.objects.get(slug="karosta")
+    organiser.wait_for_url(f"{base}/admin/districts/", timeout=60_000)
+    district = District.objects.get(slug="parauga-apkaime")
 
     organiser.goto(f"{base}/admin/children_elections/new/")
     assert_accessible(organiser)
@@ -131,9 +132,9 @@ def test_a_whole_election_day_as_the_roles(
     organiser.fill("#id_voting_closes_at", f"{today.isoformat()} 23:58")
     organiser.fill("#id_results_release_at", f"{today.isoformat()} 23:59")
     organiser.keyboard.press("Escape")
-    organiser.get_by_label("Karosta").check()
+    organiser.get_by_label("Parauga apkaime").check()
     save(organiser)
-    organiser.wait_for_url(f"{base}/admin/children_elections/")
+    organiser.wait_for_url(f"{base}/admin/children_elections/", timeout=60_000)
     election = Election.objects.get(slug="velesanu-diena")
     young = election.age_bands.get(min_age=5)
     assert young.uses_easy_read
@@ -153,7 +154,7 @@ def test_a_whole_election_day_as_the_roles(
             organiser.get_by_label(label).check()
         assert_accessible(organiser)
         save(organiser)
-        organiser.wait_for_url(f"{base}/admin/children_stations/")
+        organiser.wait_for_url(f"{base}/admin/children_stations/", timeout=60_000)
     station_a = PollingStation.objects.get(name="Jūras stacija")
     station_b = PollingStation.objects.get(name="Meža stacija")
     assert sorted(station_a.desk_volunteers.values_list("username", flat=True)) == ["anna", "bruno"]
@@ -169,7 +170,7 @@ def test_a_whole_election_day_as_the_roles(
     organiser.fill("#id_easy_read_wordings-0-text", "Vai pie skolas vajag jaunas šūpoles?")
     assert_accessible(organiser)
     save(organiser)
-    organiser.wait_for_url(f"{base}/admin/ballot_questions/")
+    organiser.wait_for_url(f"{base}/admin/ballot_questions/", timeout=60_000)
     question = BallotQuestion.objects.get(election=election)
     assert question.easy_read_wordings.get().age_band == young
 
@@ -195,7 +196,7 @@ def test_a_whole_election_day_as_the_roles(
     organiser.get_by_label("Kartīšu skaits").fill("5000")
     assert_accessible(organiser)
     organiser.get_by_role("button", name="Izsniegt partiju").click()
-    organiser.wait_for_url(f"{base}/admin/ballots/batches/")
+    organiser.wait_for_url(f"{base}/admin/ballots/batches/", timeout=60_000)
     batch = BallotBatch.objects.get(station=station_a)
     assert batch.print_state == BallotBatch.PrintState.WAITING and not batch.print_file
     expect(organiser.get_by_text("Gaida zīmēšanu")).to_be_visible()
