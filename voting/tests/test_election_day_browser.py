@@ -21,11 +21,13 @@ import re
 import threading
 
 import pytest
+from django_tasks_db.management.commands import db_worker
 from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 import ballots.tasks
@@ -82,7 +84,11 @@ class HeldDrawing:
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    """The task worker, in a thread: it takes the queued drawing, then stops."""
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    finally:
+        connection.close()
 
 
 def fill_paper_counts(page, values):
@@ -202,10 +208,12 @@ def test_a_whole_election_day_as_the_roles(
     expect(organiser.get_by_text("Gaida zīmēšanu")).to_be_visible()
 
     drawing = HeldDrawing(monkeypatch)
+    # Only a process's main thread may set signal handlers; this worker is stopped by --batch.
+    monkeypatch.setattr(db_worker.Worker, "configure_signals", lambda worker: None)
     worker = threading.Thread(target=run_worker)
     worker.start()
     try:
-        assert drawing.started.wait(timeout=300), "the worker never started drawing"
+        assert drawing.started.wait(timeout=120), "the worker never started drawing"
         organiser.reload()
         expect(organiser.get_by_text("Tiek zīmēts: ")).to_be_visible()
         assert_accessible(organiser)
