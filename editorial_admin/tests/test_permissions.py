@@ -1,6 +1,6 @@
 """The communications team's rights, by real group: translation, campaign settings and
-collections for Editors and Moderators; nothing of it for Volunteers (who enter the admin for their station desk only); menus that lead
-nowhere are hidden."""
+collections for Editors and Moderators; nothing of it for Volunteers (who enter the admin for
+their station desk only); menus that lead nowhere are hidden."""
 
 import pytest
 

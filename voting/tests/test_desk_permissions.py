@@ -235,3 +235,17 @@ def test_organisers_keep_the_voting_menu_and_the_board(client, world):
     assert "station-desk" not in main_menu(home)
     assert "/admin/station-tablets/" in home
     assert "Mani iecirkņi" not in home
+
+
+def test_the_station_form_offers_volunteers_accounts_only(client, world):
+    station = world["stations"]["a"]
+    page = (
+        as_role(client, world, "organiser")
+        .get(f"/admin/children_stations/edit/{station.pk}/")
+        .content.decode()
+    )
+    for role in ("volunteer_a", "volunteer_b", "volunteer_unassigned"):
+        assert f"{role} ({role})" in page
+    for role in ("editor", "moderator", "organiser"):
+        assert f"{role} ({role})" not in page
+    assert 'name="volunteers_may_pair"' in page
