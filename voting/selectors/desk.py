@@ -9,8 +9,10 @@ user's is refused the same way whether it exists or not, and its name is never s
 
 What a volunteer may do is the station's work on the day: see the tablets, the spoiled cards
 and the card numbers; type one of the two paper counts; download the certificate they sign;
-and pair and revoke tablets when the station allows it (`volunteers_may_pair`). What stays
-with organisers, and why:
+and pair and revoke tablets when the station allows it (`volunteers_may_pair`, on by
+default: an organiser runs six stations across the city and cannot be at each one when a
+tablet loses its pairing, while the station's volunteers already hold its tablets and PIN;
+each pairing and revocation is in the audit log). What stays with organisers, and why:
 - the PIN: it is the organiser's key to the tablets' volunteer screens (open, spoil, pause,
   close); one volunteer changing it mid-shift would lock out the rest of the shift, and only
   the organiser knows who was told which PIN;
