@@ -101,6 +101,7 @@ MESSAGES_SHOWN = (
 
 def fill_paper_counts(page, values):
     fields = page.locator("form input[type=number]")
+    fields.first.wait_for()  # the paper form, not the page that linked to it
     for index in range(fields.count()):
         fields.nth(index).fill(str(values[index % len(values)]))
     page.get_by_role("button", name="Saglabāt skaitus").click()
@@ -283,6 +284,7 @@ def test_a_whole_election_day_as_the_roles(
 
     anna.goto(f"{base}/admin/station-tablets/{station_a.pk}/")
     anna.get_by_role("link", name="Pirmā ievade").click()
+    anna.wait_for_url(f"{base}/admin/station-tablets/{station_a.pk}/paper/1/")
     accessible(anna)
     fill_paper_counts(anna, [4, 3, 1])
     expect(anna.get_by_text("Papīra biļetenu skaits saglabāts.")).to_be_visible()
@@ -295,6 +297,7 @@ def test_a_whole_election_day_as_the_roles(
     assert not PaperTally.objects.filter(station=station_a).exists()
     accessible(bruno)
     bruno.get_by_role("link", name="Otrā ievade ✔").click()
+    bruno.wait_for_url(f"{base}/admin/station-tablets/{station_a.pk}/paper/2/")
     fill_paper_counts(bruno, [4, 3, 1])
     accepted = "Abas ievades sakrīt: papīra biļetenu skaits pieņemts."
     expect(bruno.get_by_text(accepted)).to_be_visible()
