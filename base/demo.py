@@ -33,7 +33,10 @@ DEMO_ROLE_LOGINS = {
     "moderators": "Moderators",
     "organizators": "Organisers",
     "brivpratigais": "Volunteers",
+    "brivpratigais2": "Volunteers",
 }
+# Both run the rehearsal station's desk (mock_elections' demo assigns them).
+DEMO_DESK_VOLUNTEERS = ["brivpratigais", "brivpratigais2"]
 
 
 def load(stdout):

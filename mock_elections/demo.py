@@ -9,12 +9,14 @@ import datetime
 import io
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from base.demo import DEMO_DESK_VOLUNTEERS
 from base.models import District
 
 from . import services
@@ -361,7 +363,7 @@ def load_rehearsal(election):
     rehearsal.districts.set([karosta])
     rehearsal.save()
     services.create_default_age_bands(rehearsal)
-    PollingStation.objects.update_or_create(
+    station, _created = PollingStation.objects.update_or_create(
         election=rehearsal,
         name="Mēģinājuma iecirknis",
         defaults={
@@ -373,6 +375,9 @@ def load_rehearsal(election):
             "theme_name": "Mēģinājums",
         },
     )
+    # The demo volunteers' logins (made only with the dev settings) run this station's desk,
+    # two of them so the two-person paper count can be walked.
+    station.desk_volunteers.add(*get_user_model().objects.filter(username__in=DEMO_DESK_VOLUNTEERS))
     source = election.questions.get(sort_order=len(QUESTIONS) - 1)
     question, _created = BallotQuestion.objects.update_or_create(
         election=rehearsal,

@@ -92,7 +92,19 @@ class ElectionForm(WagtailAdminModelForm):
                 )
 
 
+def volunteer_label(user):
+    """Organisers know volunteers by name; the login name tells two namesakes apart."""
+    name = user.get_full_name()
+    return f"{name} ({user.username})" if name else user.username
+
+
 class PollingStationForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        volunteers = self.fields["desk_volunteers"]
+        volunteers.queryset = volunteers.queryset.order_by("first_name", "last_name", "username")
+        volunteers.label_from_instance = volunteer_label
+
     def clean(self):
         cleaned_data = super().clean()
         try:

@@ -2,7 +2,10 @@
 
 - Organisers: everything in the mock elections (stations, questions, ballots, votes, results)
   and the districts, plus access to the Wagtail admin and uploading pictures.
-- Volunteers: nothing in the CMS; they work only on their station's tablet screens.
+- Volunteers: access to the Wagtail admin and nothing else by permission. What they reach
+  there is the desk of the stations an organiser assigned them to (`desk_volunteers`), checked
+  station by station by the desk itself, never by a model permission that would open every
+  station at once.
 - Editors and Moderators: Wagtail's own groups for CMS content; no mock-election rights.
 
 `sync_roles` is additive and idempotent: the data migration calls it, and so does every
@@ -27,7 +30,10 @@ def sync_roles(apps):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     organisers, _created = Group.objects.get_or_create(name=ORGANISERS)
-    Group.objects.get_or_create(name=VOLUNTEERS)
+    volunteers, _created = Group.objects.get_or_create(name=VOLUNTEERS)
+    volunteers.permissions.add(
+        *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     organisers.permissions.add(
         *Permission.objects.filter(
             Q(content_type__app_label__in=ORGANISER_APPS)

@@ -228,11 +228,13 @@ def tick_attendance(assignment: Assignment, attended: bool) -> Assignment:
 @transaction.atomic
 def give_station_account(volunteer: Volunteer) -> tuple[User, str]:
     """Make (or reuse) a login in the Volunteers group for an assigned volunteer. Returns the
-    account and a one-time password to hand over (empty when the account existed). Which
-    station desks the account may open is the station-accounts work of the election day."""
+    account and a one-time password to hand over (empty when the account existed). The
+    account runs the desk of every station the volunteer has a shift at (asked again, it
+    adds stations of newer shifts); organisers change that in each station's form."""
     if not volunteer.assignments.exists():
         raise Refused("not_assigned", _("Place the volunteer on a shift first."))
     if volunteer.account is not None:
+        _give_shift_stations(volunteer, volunteer.account)
         return volunteer.account, ""
     password = get_random_string(12)
     base = f"brivpr-{volunteer.election_id}-{volunteer.pk}"
@@ -242,4 +244,10 @@ def give_station_account(volunteer: Volunteer) -> tuple[User, str]:
     account.groups.add(Group.objects.get_or_create(name=VOLUNTEERS)[0])
     volunteer.account = account
     volunteer.save(update_fields=["account"])
+    _give_shift_stations(volunteer, account)
     return account, password
+
+
+def _give_shift_stations(volunteer: Volunteer, account: User) -> None:
+    for station in PollingStation.objects.filter(shifts__assignments__volunteer=volunteer):
+        station.desk_volunteers.add(account)

@@ -1,8 +1,10 @@
 """The station desk in the admin: pair and revoke tablets, set the volunteers' PIN, type the
-paper counts twice, download the closing certificate."""
+paper counts twice, download the closing certificate. Organisers run every station's desk,
+a volunteer's account only its own stations' (who may do what: `selectors/desk.py`)."""
+
+from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,8 +16,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from ballots.models import Ballot
 from base.refusals import Refused
-from mock_elections.models import PollingStation
 
 from . import selectors, services
 from .desk_links import desk_links
@@ -23,29 +25,64 @@ from .forms import CertificateDigestForm, PaperTallyForm, StationPinForm
 from .help import help_card_pdf
 from .models import PaperTallyCorrection, PaperTallyEntry, StationTablet
 from .pdf import closing_certificate_pdf
+from .selectors.desk import PERMISSION, desk_rights, runs_every_station, stations_user_may_run
 
-PERMISSION = "voting.change_stationtablet"
 HELP_CARD_LANGUAGES = ("lv", "en")
 
 
-def _station_or_403(request, station_id):
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
-    return get_object_or_404(PollingStation.objects.select_related("election"), pk=station_id)
+class DeskRefused(Exception):
+    """Not this user's station, or not this user's action: answered with the 403 page."""
+
+
+def _station_or_403(request, station_id, right=None):
+    """The station, if this user may run its desk (and take the action `right` names).
+    A station that is not theirs is refused like one that does not exist, by its number
+    only, so a volunteer learns no other station's name."""
+    station = stations_user_may_run(request.user).filter(pk=station_id).first()
+    if station is None:
+        if runs_every_station(request.user):
+            raise Http404
+        raise DeskRefused
+    rights = desk_rights(request.user, station)
+    if rights is None or (right is not None and not getattr(rights, right)):
+        raise DeskRefused
+    return station
+
+
+def refused_as_403(view):
+    """Wagtail would turn a PermissionDenied into a redirect to the dashboard; the desk
+    answers 403 with a page that says, in the user's language, what happened."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DeskRefused:
+            return TemplateResponse(request, "voting/admin/desk_refused.html", status=403)
+
+    return wrapped
 
 
 def station_list(request):
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
-    stations = PollingStation.objects.select_related("election", "district").order_by(
+    stations = stations_user_may_run(request.user).order_by(
         "election", "district__sort_order", "name"
     )
-    return TemplateResponse(request, "voting/admin/station_list.html", {"stations": stations})
+    if not runs_every_station(request.user) and not stations.exists():
+        raise DeskRefused
+    return TemplateResponse(
+        request,
+        "voting/admin/station_list.html",
+        {"stations": stations, "organiser": runs_every_station(request.user)},
+    )
 
 
 def station_desk(request, station_id, pairing_code=None, digest_form=None):
     station = _station_or_403(request, station_id)
     context = {
+        "rights": desk_rights(request.user, station),
+        "spoiled": station.ballots.filter(state=Ballot.State.SPOILED)
+        .select_related("batch")
+        .order_by("batch__number", "serial"),
         "uncounted": selectors.uncounted_votes(station),
         "set_aside": station.set_aside_votes.order_by("-counted_hour")[:50],
         "tally_check": services.check_tally(station) if station.status == "closed" else None,
@@ -81,7 +118,7 @@ def station_desk(request, station_id, pairing_code=None, digest_form=None):
 
 @require_POST
 def make_pairing_code(request, station_id):
-    station = _station_or_403(request, station_id)
+    station = _station_or_403(request, station_id, "pair")
     _pairing, code = services.create_pairing_code(station, by=request.user)
     # Shown once, on this response only; the database keeps its hash.
     return station_desk(request, station_id, pairing_code=code)
@@ -89,7 +126,7 @@ def make_pairing_code(request, station_id):
 
 @require_POST
 def revoke(request, station_id, tablet_id):
-    station = _station_or_403(request, station_id)
+    station = _station_or_403(request, station_id, "pair")
     tablet = get_object_or_404(StationTablet, pk=tablet_id, station=station)
     services.revoke_tablet(tablet, by=request.user)
     messages.success(request, _("Tablet “%(label)s” was revoked.") % {"label": tablet.label})
@@ -98,7 +135,7 @@ def revoke(request, station_id, tablet_id):
 
 @require_POST
 def set_pin(request, station_id):
-    station = _station_or_403(request, station_id)
+    station = _station_or_403(request, station_id, "set_pin")
     form = StationPinForm(request.POST)
     if form.is_valid():
         services.set_station_pin(station, form.cleaned_data["pin"], by=request.user)
@@ -114,7 +151,7 @@ def set_pin(request, station_id):
 
 @require_POST
 def count(request, station_id):
-    station = _station_or_403(request, station_id)
+    station = _station_or_403(request, station_id, "count")
     try:
         outcome = services.count_station(station, by=request.user)
     except Refused as refusal:
@@ -130,7 +167,7 @@ def count(request, station_id):
 
 @require_POST
 def check_digest(request, station_id):
-    station = _station_or_403(request, station_id)
+    station = _station_or_403(request, station_id, "check_digest")
     form = CertificateDigestForm(request.POST)
     if form.is_valid():
         try:
@@ -144,7 +181,7 @@ def check_digest(request, station_id):
 
 @require_POST
 def reopen_counting(request, station_id):
-    station = _station_or_403(request, station_id)
+    station = _station_or_403(request, station_id, "reopen")
     services.reopen_counting(station, by=request.user)
     messages.success(request, _("Paper counting is reopened for this station."))
     return redirect("voting_desk:desk", station_id=station.pk)
@@ -208,16 +245,17 @@ class StationDeskViewSet(ViewSet):
     )
 
     def get_urlpatterns(self):
-        return [
-            path("", station_list, name="index"),
-            path("<int:station_id>/", station_desk, name="desk"),
-            path("<int:station_id>/pairing-code/", make_pairing_code, name="pairing_code"),
-            path("<int:station_id>/tablets/<int:tablet_id>/revoke/", revoke, name="revoke"),
-            path("<int:station_id>/pin/", set_pin, name="pin"),
-            path("<int:station_id>/paper/<int:entry_round>/", paper_tally, name="paper"),
-            path("<int:station_id>/certificate/", certificate, name="certificate"),
-            path("<int:station_id>/help-card/<str:language>/", help_card, name="help_card"),
-            path("<int:station_id>/count/", count, name="count"),
-            path("<int:station_id>/digest/", check_digest, name="digest"),
-            path("<int:station_id>/reopen/", reopen_counting, name="reopen"),
+        views = [
+            ("", station_list, "index"),
+            ("<int:station_id>/", station_desk, "desk"),
+            ("<int:station_id>/pairing-code/", make_pairing_code, "pairing_code"),
+            ("<int:station_id>/tablets/<int:tablet_id>/revoke/", revoke, "revoke"),
+            ("<int:station_id>/pin/", set_pin, "pin"),
+            ("<int:station_id>/paper/<int:entry_round>/", paper_tally, "paper"),
+            ("<int:station_id>/certificate/", certificate, "certificate"),
+            ("<int:station_id>/help-card/<str:language>/", help_card, "help_card"),
+            ("<int:station_id>/count/", count, "count"),
+            ("<int:station_id>/digest/", check_digest, "digest"),
+            ("<int:station_id>/reopen/", reopen_counting, "reopen"),
         ]
+        return [path(route, refused_as_403(view), name=name) for route, view, name in views]

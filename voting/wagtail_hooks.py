@@ -1,5 +1,6 @@
 """The voting menu in the admin: the station desk (pairing, PIN, paper counts, certificate)
-and read-only lists of tablets, paper corrections and cards used twice offline."""
+and read-only lists of tablets, paper corrections and cards used twice offline; for
+volunteers' accounts, their own desk entry and dashboard (`desk_admin.py`)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from .admin_accounting import AccountingViewSet
 from .admin_views import StationDeskViewSet
 from .board import add_election_day_board
+from .desk_admin import add_my_stations, keep_only_the_desk, volunteer_desk_menu_item
 from .models import DuplicateOfflineUse, PaperTallyCorrection, StationTablet
 
 
@@ -123,3 +125,6 @@ def register_voting_log_actions(actions):
 
 
 hooks.register("construct_homepage_panels", add_election_day_board)
+hooks.register("construct_homepage_panels", add_my_stations)
+hooks.register("register_admin_menu_item", volunteer_desk_menu_item)
+hooks.register("construct_main_menu", keep_only_the_desk)

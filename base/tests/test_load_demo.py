@@ -7,7 +7,12 @@ from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
-from base.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME, DEMO_ROLE_LOGINS
+from base.demo import (
+    DEMO_ADMIN_PASSWORD,
+    DEMO_ADMIN_USERNAME,
+    DEMO_DESK_VOLUNTEERS,
+    DEMO_ROLE_LOGINS,
+)
 from base.models import District
 from home.models import HomePage
 
@@ -55,3 +60,9 @@ def test_demo_login_works_only_where_settings_allow(settings, client):
         person = get_user_model().objects.get(username=username)
         assert [g.name for g in person.groups.all()] == [group]
         assert not person.is_superuser
+    # The demo volunteers run the rehearsal station's desk, two of them for the paper counts.
+    for username in DEMO_DESK_VOLUNTEERS:
+        person = get_user_model().objects.get(username=username)
+        assert list(person.desk_stations.values_list("election__slug", flat=True)) == [
+            "meginajums-2025"
+        ]

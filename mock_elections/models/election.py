@@ -12,6 +12,8 @@ from wagtail.models import Orderable
 from base.colours import validate_colour_under_dark_text, validate_colour_under_white_text
 from base.i18n import in_current_language
 
+from ..roles import VOLUNTEERS
+
 
 class Election(ClusterableModel):
     """One children's and youth mock election, held beside a real municipal election."""
@@ -220,6 +222,27 @@ class PollingStation(models.Model):
         _("about the design"),
         blank=True,
         help_text=_("A short text about the station's design."),
+    )
+
+    # Who runs the station desk in the admin on the day
+    desk_volunteers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="desk_stations",
+        limit_choices_to={"groups__name": VOLUNTEERS},
+        verbose_name=_("station volunteers"),
+        help_text=_(
+            "Volunteers' accounts that may open this station's desk in the admin: tablets, "
+            "spoiled cards, paper counts and the closing certificate. Nothing of other stations."
+        ),
+    )
+    volunteers_may_pair = models.BooleanField(
+        _("volunteers may pair tablets"),
+        default=True,
+        help_text=_(
+            "Let this station's volunteers make pairing codes and revoke tablets, so a tablet "
+            "that loses its pairing on the day is fixed on the spot."
+        ),
     )
 
     # State

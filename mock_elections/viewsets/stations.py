@@ -1,5 +1,6 @@
 """Admin viewset for the themed polling stations, with their poster downloads."""
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +105,13 @@ class PollingStationViewSet(ModelViewSet):
                     FieldPanel("theme_description"),
                 ],
                 heading=_("Theme"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("desk_volunteers", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("volunteers_may_pair"),
+                ],
+                heading=_("Station desk on the day"),
             ),
         ],
         base_form_class=PollingStationForm,

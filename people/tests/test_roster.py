@@ -139,9 +139,14 @@ def test_station_account_is_a_volunteers_login():
     volunteer = VolunteerFactory(election=election)
     with pytest.raises(Refused):
         roster.give_station_account(volunteer)
-    roster.assign(volunteer, ShiftFactory(station=PollingStationFactory(election=election)))
+    first, later = PollingStationFactory.create_batch(2, election=election)
+    roster.assign(volunteer, ShiftFactory(station=first))
     account, password = roster.give_station_account(volunteer)
     assert password and account.check_password(password)
     assert list(account.groups.values_list("name", flat=True)) == ["Volunteers"]
     assert not account.is_staff and not account.user_permissions.exists()
+    # The account runs the desk of the stations of its shifts, newer shifts' too.
+    assert list(account.desk_stations.all()) == [first]
+    roster.assign(volunteer, ShiftFactory(station=later, starts_at=at(14)))
     assert roster.give_station_account(volunteer) == (account, "")
+    assert set(account.desk_stations.all()) == {first, later}

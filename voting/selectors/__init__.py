@@ -4,7 +4,8 @@
 - tablets: tokens, the offline bundle, the live counter;
 - paper, closing: paper count lines and the closing summary;
 - accounting: cards against votes;
-- counting: sealed votes still waiting, votes set aside, tally digests.
+- counting: sealed votes still waiting, votes set aside, tally digests;
+- desk: who may run which station's desk, and what they may do there.
 """
 
 from .accounting import (
@@ -25,6 +26,14 @@ from .counting import (
     tally_digest,
     uncounted_votes,
 )
+from .desk import (
+    DeskRights,
+    desk_rights,
+    is_station_only,
+    may_run_station,
+    runs_every_station,
+    stations_user_may_run,
+)
 from .paper import PaperLine, paper_tally_differences, paper_tally_lines
 from .tablets import (
     BallotRules,
@@ -38,22 +47,28 @@ from .tablets import (
 __all__ = [
     "ACCOUNTING_NUMBERS",
     "BallotRules",
+    "DeskRights",
     "PaperLine",
     "StationDigest",
     "ballot_rules",
     "canonical_tally",
     "closing_summary",
+    "desk_rights",
     "digest",
     "election_accounting",
+    "is_station_only",
+    "may_run_station",
     "normalise_digest",
     "paper_tally_differences",
     "paper_tally_lines",
+    "runs_every_station",
     "set_aside_votes",
     "station_accounting",
     "station_bundle",
     "station_counter",
     "station_digests",
     "station_tally_digest",
+    "stations_user_may_run",
     "stations_with_uncounted_votes",
     "tablet_for_token",
     "tally_digest",
