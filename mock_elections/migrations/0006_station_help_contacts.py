@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mock_elections', '0004_theme_colours_validated'),
+        ('mock_elections', '0005_station_desk_volunteers'),
     ]
 
     operations = [
