@@ -51,6 +51,7 @@ def station_desk(request, station_id, pairing_code=None, digest_form=None):
         "station": station,
         "tablets": station.tablets.order_by("revoked_at", "label"),
         "counter": selectors.station_counter(station),
+        "feedback": selectors.station_feedback(station),
         "settings": services.station_settings(station),
         "pin_form": StationPinForm(),
         "pairing_code": pairing_code,

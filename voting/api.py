@@ -176,6 +176,13 @@ def sync(request: Any) -> HttpResponse:
 
 
 @tablet_api(["POST"])
+def feedback(request: Any) -> HttpResponse:
+    """A batch of smiley answers, sent on its own and never with a vote."""
+    result = services.record_feedback(request.tablet, read_json(request))
+    return JsonResponse({"result": result})
+
+
+@tablet_api(["POST"])
 def verify_pin(request: Any) -> HttpResponse:
     services.check_station_pin(request.tablet, _pin(request))
     return JsonResponse({"ok": True})

@@ -4,6 +4,7 @@
 - tablets: tokens, the offline bundle, the live counter;
 - paper, closing: paper count lines and the closing summary;
 - accounting: cards against votes;
+- feedback: the children's smiley answers per station;
 - counting: sealed votes still waiting, votes set aside, tally digests.
 """
 
@@ -25,6 +26,7 @@ from .counting import (
     tally_digest,
     uncounted_votes,
 )
+from .feedback import FaceCount, station_feedback
 from .paper import PaperLine, paper_tally_differences, paper_tally_lines
 from .tablets import (
     BallotRules,
@@ -38,6 +40,7 @@ from .tablets import (
 __all__ = [
     "ACCOUNTING_NUMBERS",
     "BallotRules",
+    "FaceCount",
     "PaperLine",
     "StationDigest",
     "ballot_rules",
@@ -53,6 +56,7 @@ __all__ = [
     "station_bundle",
     "station_counter",
     "station_digests",
+    "station_feedback",
     "station_tally_digest",
     "stations_with_uncounted_votes",
     "tablet_for_token",
