@@ -41,6 +41,7 @@ def vote_with_code(page, code, answers=(0, 0), wait_for_next_child=True):
     page.get_by_role("button", name="Jā, šī ir mana balss").click()
     page.get_by_role("heading", name=THANKS).wait_for()
     if wait_for_next_child:
+        page.get_by_role("button", name="Izlaist").click()  # the smiley question
         page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
 
 
