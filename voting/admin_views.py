@@ -20,7 +20,7 @@ from mock_elections.models import PollingStation
 from . import selectors, services
 from .forms import CertificateDigestForm, PaperTallyForm, StationPinForm
 from .models import PaperTallyCorrection, PaperTallyEntry, StationTablet
-from .pdf import closing_certificate_pdf
+from .pdf import certificate_filename, closing_certificate_pdf
 
 PERMISSION = "voting.change_stationtablet"
 
@@ -176,7 +176,7 @@ def certificate(request, station_id):
         closing_certificate_pdf(selectors.closing_summary(station)),
         content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="iecirknis-{station.pk}-akts.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(station)}"'
     return response
 
 

@@ -25,7 +25,7 @@ from ballots.services import check_ballot
 from base.refusals import Refused
 
 from . import selectors, services
-from .pdf import closing_certificate_pdf
+from .pdf import certificate_filename, closing_certificate_pdf
 
 logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
@@ -225,5 +225,5 @@ def certificate(request: Any) -> HttpResponse:
         closing_certificate_pdf(selectors.closing_summary(station)),
         content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="iecirknis-{station.pk}-akts.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(station)}"'
     return response
