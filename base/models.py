@@ -178,7 +178,7 @@ class ContentPage(CachedPageMixin, Page):
     ]
 
     parent_page_types = ["home.HomePage", "base.ContentPage"]
-    subpage_types = ["base.ContentPage"]
+    subpage_types = ["base.ContentPage", "people.FeedbackFormPage"]
 
     class Meta:
         verbose_name = _("content page")
