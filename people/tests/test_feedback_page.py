@@ -96,6 +96,12 @@ def test_editors_and_organisers_read_the_answers(client, feedback_page, organise
     assert "Vairāk krēslu rindā." in listing.content.decode()
 
 
+def test_organisers_find_the_answers_from_the_volunteer_board(client, feedback_page, organiser):
+    client.force_login(organiser)
+    board = client.get("/admin/brivpratigie/").content.decode()
+    assert f'href="/admin/forms/submissions/{feedback_page.pk}/"' in board
+
+
 def test_volunteers_cannot_read_the_answers(client, feedback_page):
     client.force_login(member("Volunteers", "brivpratigais"))
     assert client.get(f"/admin/forms/submissions/{feedback_page.pk}/").status_code in {302, 403}
