@@ -31,9 +31,11 @@ frontend: ## Install the front-end packages (jsQR, the tablets' camera decoder) 
 run: install ## Set up the demo site on SQLite, start the task worker and serve http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	@# The background worker (ballot PDFs, exports, e-mails) lives and dies with the server.
+	@# The background worker (ballot PDFs, exports, e-mails) and the scheduled-publishing loop
+	@# live and die with the server.
 	$(PY) manage.py db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py publish_scheduled_loop & publisher=$$!; \
+	trap 'kill $$worker $$publisher 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test ## Install with test extras and run the whole suite: the tablet's JS unit tests (Node), then pytest (browser tests included)

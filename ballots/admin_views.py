@@ -104,7 +104,10 @@ def batch_pdf_view(request, pk):
     with batch.print_file.open("rb") as pdf:
         response = HttpResponse(pdf.read(), content_type="application/pdf")
     note_batch_downloaded(batch, request.user)
-    filename = f"kartites-{slugify(batch.station.name)}-partija-{batch.number}.pdf"
+    station = batch.station
+    filename = (
+        f"kartites-{station.election.slug}-{slugify(station.name)}-partija-{batch.number}.pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

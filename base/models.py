@@ -4,13 +4,15 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.forms import SlugFromNameForm
 from base.geojson import validate_boundary_file
 from base.page_cache import CachedPageMixin
 
@@ -58,9 +60,10 @@ class District(index.Indexed, models.Model):
         ),
     )
 
+    base_form_class = SlugFromNameForm
     panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
         FieldPanel("sort_order"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map point")),
         FieldPanel("boundary"),
@@ -191,7 +194,7 @@ class ContentPage(CachedPageMixin, Page):
     ]
 
     parent_page_types = ["home.HomePage", "base.ContentPage"]
-    subpage_types = ["base.ContentPage"]
+    subpage_types = ["base.ContentPage", "people.FeedbackFormPage"]
 
     class Meta:
         verbose_name = _("content page")

@@ -4,16 +4,12 @@ shared links read as words instead of percent codes. New pages get such slugs fr
 and leaves a redirect at every address that changed."""
 
 from django.conf import settings
-from django.utils.text import slugify
 
 from wagtail.contrib.redirects.models import Redirect
 
-LATVIAN_LETTERS = str.maketrans("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ", "acegiklnsuzACEGIKLNSUZ")
+from base.slugs import LATVIAN_LETTERS, ascii_slug, free_slug
 
-
-def ascii_slug(text: str) -> str:
-    """The page slug for a title or an old Unicode slug, in ASCII only."""
-    return slugify(text.translate(LATVIAN_LETTERS), allow_unicode=False)
+__all__ = ["LATVIAN_LETTERS", "ascii_slug", "make_page_slugs_ascii"]
 
 
 def _site_roots(apps) -> list[tuple[object, str, str]]:
@@ -43,11 +39,7 @@ def _free_slug(Page, page, slug: str) -> str:
     siblings = Page.objects.filter(path__startswith=page.path[:-4], depth=page.depth).exclude(
         pk=page.pk
     )
-    candidate, number = slug, 1
-    while siblings.filter(slug=candidate).exists():
-        number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
+    return free_slug(slug, lambda candidate: siblings.filter(slug=candidate).exists(), 255)
 
 
 def make_page_slugs_ascii(apps) -> int:

@@ -42,7 +42,7 @@ class HomePage(CachedPageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["base.ContentPage", "stories.StoryIndexPage"]
+    subpage_types = ["base.ContentPage", "stories.StoryIndexPage", "people.FeedbackFormPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from base.forms import SlugFromNameForm
 from base.refusals import Refused
 
 from . import services
-from .models import Election, PollingStation
+from .models import AgeBand, Election, PollingStation
 from .print_checks import election_print_refusals, station_print_refusals
 
 
@@ -27,7 +28,9 @@ def _election_before_edit(instance):
     return type(instance).objects.get(pk=instance.pk).election
 
 
-class ElectionForm(WagtailAdminModelForm):
+class ElectionForm(SlugFromNameForm):
+    slug_source = "title"
+
     def clean(self):
         cleaned_data = super().clean()
         try:
@@ -127,16 +130,40 @@ def band_with_election(band):
 
 class BallotQuestionForm(WagtailAdminModelForm):
     """A question of an election that is open or later cannot change, nor can a question be
-    moved into such an election."""
+    moved into such an election. Its age bands (asked, and easy-read wordings) can only be
+    those of its own election: the pickers offer no other, and the form refuses any other."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        bands = AgeBand.objects.select_related("election")
+        election_id = self._chosen_election_id()
+        # Only the chosen election's bands; before one is chosen, those of the elections that
+        # can still take questions (drafts), each named with its election.
+        bands = (
+            bands.filter(election_id=election_id)
+            if election_id
+            else bands.filter(election__status=Election.Status.DRAFT)
+        )
         # The wordings' form class is made for this form alone, and its rows (and the empty
         # row the "add" button copies) are built from base_fields later, so set it there.
         wording_form_class = self.formsets["easy_read_wordings"].form
         for field in [self.fields["age_bands"], wording_form_class.base_fields["age_band"]]:
-            field.queryset = field.queryset.select_related("election")
+            field.queryset = bands
             field.label_from_instance = band_with_election
+
+    def _chosen_election_id(self):
+        """The election as sent, else as stored, else as asked for in ?election=."""
+        raw = (
+            self.data.get(self.add_prefix("election"))
+            if self.is_bound
+            else self.initial.get("election")
+        )
+        if raw in (None, "") and self.instance.election_id:
+            return self.instance.election_id
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            return None
 
     def clean(self):
         cleaned_data = super().clean()
@@ -146,29 +173,7 @@ class BallotQuestionForm(WagtailAdminModelForm):
             services.assert_ballot_editable(election)
         except Refused as refusal:
             self.add_error(None, refusal.message)
-            return cleaned_data
-        if election is not None:
-            self._check_bands_belong_to(election, cleaned_data.get("age_bands") or [])
         return cleaned_data
-
-    def _check_bands_belong_to(self, election, bands):
-        wrong = [band for band in bands if band.election_id != election.pk]
-        wordings = self.formsets.get("easy_read_wordings")
-        # The question's own fields are cleaned before its formsets: asking the formset first
-        # cleans its rows, so a row with an error shows that error instead of failing here.
-        if wordings is not None and wordings.is_valid():
-            wrong += [
-                form.cleaned_data["age_band"]
-                for form in wordings.forms
-                if form.cleaned_data.get("age_band")
-                and not form.cleaned_data.get("DELETE")
-                and form.cleaned_data["age_band"].election_id != election.pk
-            ]
-        if wrong:
-            self.add_error(
-                None,
-                _("Age band %(band)s belongs to another election.") % {"band": wrong[0]},
-            )
 
 
 class ProposalForm(forms.Form):

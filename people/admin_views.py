@@ -20,6 +20,7 @@ from base.refusals import Refused
 from mock_elections.models import Election, PollingStation
 
 from . import pdfs, roster, selectors, tasks
+from .feedback_page import FeedbackFormPage
 from .forms import AssignForm, MessageForm
 from .models import Assignment, Volunteer
 
@@ -45,7 +46,14 @@ def _refusal_to_message(request: HttpRequest, action: Callable[[], str]) -> None
 
 @organisers_only
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "people/admin/index.html", {"elections": Election.objects.all()})
+    # Organisers have no page rights, so Wagtail's list of forms is closed to them: the
+    # feedback forms' answers are reached from here.
+    feedback_pages = FeedbackFormPage.objects.order_by("-first_published_at")
+    return render(
+        request,
+        "people/admin/index.html",
+        {"elections": Election.objects.all(), "feedback_pages": feedback_pages},
+    )
 
 
 @organisers_only

@@ -7,10 +7,12 @@ from itertools import cycle, islice
 
 from django.utils import timezone
 
+from home.models import HomePage
 from mock_elections.demo import ELECTION_DAY, ELECTION_SLUG, PROPOSALS_SENT_AT
 from mock_elections.models import Election, QuestionProposal
 
 from . import roster
+from .feedback_page import FeedbackFormField, FeedbackFormPage
 from .models import GroupCount, ProposingGroup, Roster, Shift, ShortlistRound, Volunteer
 
 VOLUNTEERS = 250
@@ -40,6 +42,7 @@ def riga(hour: int) -> datetime.datetime:
 
 
 def load(stdout) -> None:
+    load_feedback_page(stdout)
     election = Election.objects.filter(slug=ELECTION_SLUG).first()
     if election is None:
         stdout.write("  no demo election: skipped")
@@ -127,3 +130,44 @@ def load_groups(election: Election) -> None:
                 approvals=size * (len(proposals) - place) // len(proposals),
                 rank_counts=places,
             )
+
+
+FEEDBACK_SLUG = "atsauksmes"
+FEEDBACK_QUESTIONS = [
+    # label, field type, required, choices
+    ("Kāda bija tava loma?", "radio", True, "Brīvprātīgais\nOrganizators"),
+    ("Kā tev patika vēlēšanu diena?", "dropdown", True, "Ļoti patika\nPatika\nTā neko\nNepatika"),
+    ("Kas izdevās labi?", "multiline", False, ""),
+    ("Kas nākamreiz jādara citādi?", "multiline", True, ""),
+]
+
+
+def load_feedback_page(stdout) -> None:
+    """The after-election feedback form under the home page, with its sample questions."""
+    home = HomePage.objects.filter(locale__language_code="lv").first()
+    if home is None:
+        stdout.write("  no home page: feedback form skipped")
+        return
+    page = FeedbackFormPage.objects.child_of(home).filter(slug=FEEDBACK_SLUG).first()
+    if page is None:
+        page = home.add_child(
+            instance=FeedbackFormPage(
+                title="Atsauksmes pēc vēlēšanām",
+                slug=FEEDBACK_SLUG,
+                intro="<p>Brīvprātīgie un organizatori: pastāstiet, kā gāja vēlēšanu dienā.</p>",
+                thank_you_text="<p>Paldies! Tava atsauksme ir saņemta.</p>",
+                show_in_menus=False,
+            )
+        )
+    page.form_fields.all().delete()
+    for order, (label, field_type, required, choices) in enumerate(FEEDBACK_QUESTIONS):
+        FeedbackFormField.objects.create(
+            page=page,
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices=choices,
+        )
+    page.save_revision().publish()
+    stdout.write(f"  feedback form at {page.url_path} with {len(FEEDBACK_QUESTIONS)} questions")

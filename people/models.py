@@ -229,3 +229,7 @@ class GroupCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group}: {self.approvals}"
+
+
+# The feedback form page lives in its own module; Django finds models through this one.
+from .feedback_page import FeedbackFormField, FeedbackFormPage  # noqa: E402, F401

@@ -9,10 +9,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
+from django.db.models import Count
 from django.utils import timezone
 
 from wagtail.models import Locale
 
+from ballots.models import Ballot, BallotBatch
+from ballots.services import create_batch, queue_batch_drawing
 from base.models import District
 from home.models import HomePage
 from mock_elections.models import Election
@@ -168,6 +171,7 @@ def _cast_votes(election, stdout):
             )
     Vote.objects.bulk_create(votes, batch_size=500)
     VoteAnswer.objects.bulk_create(answers, batch_size=1000)
+    _use_demo_cards(election)
 
     paper_station = stations[0]
     for question in questions:
@@ -184,6 +188,33 @@ def _cast_votes(election, stdout):
         f"  {TABLET_VOTES} tablet votes and {PAPER_BALLOTS} paper ballots (sample, seeded)"
     )
     return True
+
+
+def _use_demo_cards(election):
+    """Every sample vote used up one of its station's demo cards, as a real vote does, so the
+    closing certificates and card accounting add up (votes recorded = cards used). A station
+    with too few unused cards gets another demo batch for the rest."""
+    Ballot.objects.filter(station__election=election, state=Ballot.State.USED).update(
+        state=Ballot.State.PRINTED
+    )
+    votes_per_station = (
+        Vote.objects.filter(election=election)
+        .order_by()
+        .values_list("station")
+        .annotate(count=Count("pk"))
+    )
+    for station_id, count in votes_per_station:
+        unused = list(
+            Ballot.objects.filter(station_id=station_id, state=Ballot.State.PRINTED)
+            .order_by("batch__number", "serial")
+            .values_list("pk", flat=True)[:count]
+        )
+        if len(unused) < count:
+            station = election.stations.get(pk=station_id)
+            batch = create_batch(station, count - len(unused), BallotBatch.Layout.EIGHT)
+            queue_batch_drawing(batch)
+            unused += list(batch.ballots.values_list("pk", flat=True))
+        Ballot.objects.filter(pk__in=unused).update(state=Ballot.State.USED)
 
 
 def _publish(election):

@@ -24,7 +24,7 @@ from .desk_links import desk_links
 from .forms import CertificateDigestForm, PaperTallyForm, StationPinForm
 from .help import help_card_pdf
 from .models import PaperTallyCorrection, PaperTallyEntry, StationTablet
-from .pdf import closing_certificate_pdf
+from .pdf import certificate_filename, closing_certificate_pdf
 from .selectors.desk import PERMISSION, desk_rights, runs_every_station, stations_user_may_run
 
 HELP_CARD_LANGUAGES = ("lv", "en")
@@ -92,6 +92,7 @@ def station_desk(request, station_id, pairing_code=None, digest_form=None):
         "desk_links": desk_links(station),
         "tablets": station.tablets.order_by("revoked_at", "label"),
         "counter": selectors.station_counter(station),
+        "feedback": selectors.station_feedback(station),
         "settings": services.station_settings(station),
         "pin_form": StationPinForm(),
         "pairing_code": pairing_code,
@@ -216,7 +217,7 @@ def certificate(request, station_id):
         closing_certificate_pdf(selectors.closing_summary(station)),
         content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="iecirknis-{station.pk}-akts.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(station)}"'
     return response
 
 

@@ -25,7 +25,7 @@ from ballots.services import check_ballot
 from base.refusals import Refused
 
 from . import selectors, services
-from .pdf import closing_certificate_pdf
+from .pdf import certificate_filename, closing_certificate_pdf
 
 logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
@@ -176,6 +176,13 @@ def sync(request: Any) -> HttpResponse:
 
 
 @tablet_api(["POST"])
+def feedback(request: Any) -> HttpResponse:
+    """A batch of smiley answers, sent on its own and never with a vote."""
+    result = services.record_feedback(request.tablet, read_json(request))
+    return JsonResponse({"result": result})
+
+
+@tablet_api(["POST"])
 def verify_pin(request: Any) -> HttpResponse:
     services.check_station_pin(request.tablet, _pin(request))
     return JsonResponse({"ok": True})
@@ -218,5 +225,5 @@ def certificate(request: Any) -> HttpResponse:
         closing_certificate_pdf(selectors.closing_summary(station)),
         content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="iecirknis-{station.pk}-akts.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(station)}"'
     return response

@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/tablet/status/", api.status, name="status"),
     path("api/tablet/check/", api.check, name="check"),
     path("api/tablet/sync/", api.sync, name="sync"),
+    path("api/tablet/feedback/", api.feedback, name="feedback"),
     path("api/tablet/pin/", api.verify_pin, name="pin"),
     path("api/tablet/open/", api.open_station, name="open"),
     path("api/tablet/pause/", api.pause, name="pause"),

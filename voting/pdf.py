@@ -169,3 +169,9 @@ def closing_certificate_pdf(summary: dict[str, Any]) -> bytes:
     )
     document.build(story)
     return buffer.getvalue()
+
+
+def certificate_filename(station: Any) -> str:
+    """The closing certificate's file name, with the election: every election has a station
+    number 1 in its own list, and the downloads of two elections must not overwrite each other."""
+    return f"{station.election.slug}-iecirknis-{station.pk}-akts.pdf"

@@ -282,4 +282,6 @@ class PollingStation(models.Model):
         verbose_name_plural = _("polling stations")
 
     def __str__(self):
-        return self.name
+        # Every election has its "Karostas bibliotēka": lists, dropdowns and files tell them
+        # apart by the election (select_related("election") where many are listed).
+        return f"{self.name} · {self.election}"

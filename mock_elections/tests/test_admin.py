@@ -3,7 +3,6 @@ actions with their confirmation page, bulk station actions and promoting a propo
 
 import pytest
 
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -17,7 +16,6 @@ from mock_elections.models import (
     PollingStation,
     QuestionProposal,
 )
-from mock_elections.roles import ORGANISERS
 
 from .factories import (
     AgeBandFactory,
@@ -29,21 +27,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser_client(client):
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from mock_elections.roles import sync_roles
-
-    sync_roles(apps)
-    user = get_user_model().objects.create_user("organisers", password="x")
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 def messages_of(response):
@@ -332,7 +315,7 @@ def test_age_band_of_another_election_is_refused(organiser_client):
         "/admin/ballot_questions/new/", question_data(election, age_bands=[foreign_band.pk])
     )
     assert response.status_code == 200
-    assert "pieder citām vēlēšanām" in response.content.decode()
+    assert "nav neviena no pieejamajām izvēlēm" in response.content.decode()
     assert not BallotQuestion.objects.exists()
 
 

@@ -22,10 +22,19 @@ from ..models import BallotQuestion, QuestionProposal
 from .elections import StationOrQuestionDeleteView, status_column
 
 
+class QuestionCreateView(generic.CreateView):
+    """Opened from an election's overview with ?election=: that election is chosen, and the
+    age-band pickers list its bands only."""
+
+    def get_initial(self):
+        return {**super().get_initial(), "election": self.request.GET.get("election")}
+
+
 class BallotQuestionViewSet(ModelViewSet):
     model = BallotQuestion
     icon = "help"
     menu_label = _("Ballot questions")
+    add_view_class = QuestionCreateView
     delete_view_class = StationOrQuestionDeleteView
     copy_view_enabled = False
     list_display = ["text", "election", "sort_order", "proposed_by"]

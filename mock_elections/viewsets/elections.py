@@ -13,11 +13,13 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    TitleFieldPanel,
 )
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
+from wagtail.admin.widgets.slug import SlugInput
 
 from base.models import District
 from base.refusals import Refused
@@ -149,8 +151,12 @@ class ElectionViewSet(ModelViewSet):
         [
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")]),
-                    FieldRowPanel([FieldPanel("slug"), FieldPanel("election_date")]),
+                    FieldRowPanel(
+                        [TitleFieldPanel("title", placeholder=False), FieldPanel("title_en")]
+                    ),
+                    FieldRowPanel(
+                        [FieldPanel("slug", widget=SlugInput), FieldPanel("election_date")]
+                    ),
                 ],
                 heading=_("Election"),
             ),

@@ -2,12 +2,15 @@ from io import StringIO
 
 import pytest
 
+from ballots.models import BallotBatch
+from ballots.services import create_batch
 from mock_elections import demo as mock_elections_demo
 from mock_elections.models import Election, ElectionTransition
 from results import demo
 from results.models import AdultTurnoutPage, CityFollowUp, ElectionResultsPage
 from results.selectors import participation, public_results, turnout_comparison
 from voting.models import Vote
+from voting.selectors import closing_summary, election_accounting
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +67,21 @@ def test_turnout_page_shows_goal_and_the_specially_designed_station(home_page, c
     # A no-break space keeps "%" on the line of its number.
     assert "43,50\u00a0%" in html and "28,84\u00a0%" in html
     assert "Liepājas Latviešu biedrības nams <strong>(īpaši iekārtots iecirknis)</strong>" in html
+
+
+def test_demo_votes_use_real_demo_cards_so_every_certificate_adds_up(demo_election):
+    """Each sample vote used one of its station's cards: the closing certificates say as many
+    cards were used as votes were registered. A station short of cards gets another batch."""
+    stations = list(demo_election.stations.order_by("pk"))
+    for station in stations:
+        create_batch(station, 5 if station == stations[0] else 300, BallotBatch.Layout.EIGHT)
+    demo.load(StringIO())
+    demo.load(StringIO())  # a second run starts again, with the same cards
+    accounting = election_accounting(demo_election)
+    assert not accounting["totals"]["mismatch"], accounting["totals"]["notes"]
+    assert accounting["totals"]["used"] == accounting["totals"]["votes_recorded"] == 1372
+    for row in accounting["stations"]:
+        summary = closing_summary(row["station"])
+        assert summary["accounting"]["used"] == summary["accounting"]["votes_recorded"] > 100
+        assert not summary["accounting"]["notes"]
+    assert stations[0].ballot_batches.count() == 2

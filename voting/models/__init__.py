@@ -1,6 +1,7 @@
 """The voting app's tables, one module per subject, re-exported here."""
 
 from .ballot_box import BallotBox, SealedVote, SetAsideVote, StationTally
+from .feedback import ReceivedFeedbackBatch, StationFeedback
 from .paper import PaperTally, PaperTallyCorrection, PaperTallyEntry
 from .tablets import (
     DuplicateOfflineUse,
@@ -18,9 +19,11 @@ __all__ = [
     "PaperTally",
     "PaperTallyCorrection",
     "PaperTallyEntry",
+    "ReceivedFeedbackBatch",
     "ReceivedSubmission",
     "SealedVote",
     "SetAsideVote",
+    "StationFeedback",
     "StationSettings",
     "StationTally",
     "StationTablet",

@@ -5,7 +5,8 @@
 - paper, closing: paper count lines and the closing summary;
 - accounting: cards against votes;
 - counting: sealed votes still waiting, votes set aside, tally digests;
-- desk: who may run which station's desk, and what they may do there.
+- desk: who may run which station's desk, and what they may do there;
+- feedback: the children's smiley answers per station.
 """
 
 from .accounting import (
@@ -34,6 +35,7 @@ from .desk import (
     runs_every_station,
     stations_user_may_run,
 )
+from .feedback import FaceCount, station_feedback
 from .paper import PaperLine, paper_tally_differences, paper_tally_lines
 from .tablets import (
     BallotRules,
@@ -48,6 +50,7 @@ __all__ = [
     "ACCOUNTING_NUMBERS",
     "BallotRules",
     "DeskRights",
+    "FaceCount",
     "PaperLine",
     "StationDigest",
     "ballot_rules",
@@ -67,6 +70,7 @@ __all__ = [
     "station_bundle",
     "station_counter",
     "station_digests",
+    "station_feedback",
     "station_tally_digest",
     "stations_user_may_run",
     "stations_with_uncounted_votes",

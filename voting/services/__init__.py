@@ -6,6 +6,7 @@ One module per part of the day; everything is re-exported here so callers write
 - pin: the volunteers' PIN;
 - station: opening, pausing, closing and spoiling from a tablet;
 - votes: sealed votes synced exactly once;
+- feedback: the children's smiley answers, counted per station;
 - ballot_box, content, counting: the sealed ballot box and counting it;
 - paper: the paper fallback, typed twice;
 - tallies: station tally digests recorded, certified and verified.
@@ -15,6 +16,7 @@ from .ballot_box import box_private_key, close_ballot_box, ensure_ballot_box
 from .common import CLOCK_TOLERANCE, MAX_QUEUED_REPORTED, as_int, hour_of
 from .content import check_ballot_content
 from .counting import CountOutcome, clean_vote_tables, count_station
+from .feedback import FACES, MAX_FEEDBACK_PER_BATCH, check_feedback_shape, record_feedback
 from .pairing import (
     PAIRING_ALPHABET,
     PAIRING_CODE_LENGTH,
@@ -69,6 +71,8 @@ from .votes import (
 
 __all__ = [
     "CLOCK_TOLERANCE",
+    "FACES",
+    "MAX_FEEDBACK_PER_BATCH",
     "MAX_PAPER_COUNT",
     "MAX_QUEUED_REPORTED",
     "MAX_VOTES_PER_SYNC",
@@ -85,6 +89,7 @@ __all__ = [
     "as_int",
     "box_private_key",
     "check_ballot_content",
+    "check_feedback_shape",
     "check_station_pin",
     "check_vote_shape",
     "clean_vote_tables",
@@ -102,6 +107,7 @@ __all__ = [
     "parse_moment",
     "pause_station_from_tablet",
     "queued_count",
+    "record_feedback",
     "record_vote",
     "refuse_if_not_accepting",
     "refuse_if_results_published",

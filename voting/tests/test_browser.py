@@ -41,6 +41,7 @@ def vote_with_code(page, code, answers=(0, 0), wait_for_next_child=True):
     page.get_by_role("button", name="Jā, šī ir mana balss").click()
     page.get_by_role("heading", name=THANKS).wait_for()
     if wait_for_next_child:
+        page.get_by_role("button", name="Izlaist").click()  # the smiley question
         page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
 
 
@@ -114,8 +115,12 @@ def test_volunteer_and_children_run_a_station_on_a_tablet(
     expect(page.locator("#sync-status")).to_contain_text("Visas balsis sinhronizētas")
     assert Vote.objects.count() == 1
 
-    # Back to the scan screen by itself; the same card is turned away.
-    page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()
+    # Back to the scan screen by itself (after the smiley question, unanswered); the same
+    # card is turned away.
+    page.get_by_role("heading", name="Kā tev patika balsot?").wait_for()
+    page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for(
+        timeout=30_000
+    )
     page.get_by_label("…vai ieraksti kodu no kartītes").fill(set_up.codes[0])
     page.get_by_role("button", name="Turpināt").click()
     expect(page.locator("[data-screen=scan] [data-error]")).to_contain_text(
@@ -264,6 +269,7 @@ def test_children_vote_with_the_camera_and_a_handheld_scanner(
     page.get_by_role("button", name="Tālāk").click()
     page.get_by_role("button", name="Jā, šī ir mana balss").click()
     page.get_by_role("heading", name=THANKS).wait_for()
+    page.get_by_role("button", name="Izlaist").click()  # the smiley question
 
     # A handheld scanner types the second card's QR text and Enter, with no field focused.
     page.get_by_role("heading", name="Parādi savu biļetena kartīti kamerai").wait_for()

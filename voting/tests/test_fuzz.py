@@ -16,8 +16,10 @@ from django.test import Client
 from ballots.models import Ballot
 from voting.models import (
     PairingCode,
+    ReceivedFeedbackBatch,
     ReceivedSubmission,
     SealedVote,
+    StationFeedback,
     StationSettings,
     StationTablet,
     Vote,
@@ -27,7 +29,9 @@ from .factories import vote_item
 
 pytestmark = pytest.mark.django_db
 
-POST_ENDPOINTS = ["pair", "check", "sync", "pin", "open", "pause", "close", "spoil", "certificate"]
+POST_ENDPOINTS = [
+    "pair", "check", "sync", "feedback", "pin", "open", "pause", "close", "spoil", "certificate"
+]  # fmt: skip
 GET_ENDPOINTS = ["bundle", "status"]
 EXAMPLES = 60
 # Each endpoint's attack: bounded, and run inside one test's database state.
@@ -53,7 +57,8 @@ json_values = st.recursive(
     | st.dictionaries(
         st.sampled_from(
             ["votes", "code", "label", "reason", "paused", "queued", "client_id", "age_band",
-             "cast_at", "sealed", "answers", "question", "option", "v", "epk", "iv", "ct"]
+             "cast_at", "sealed", "answers", "question", "option", "v", "epk", "iv", "ct",
+             "batch", "counts", "happy", "okay", "sad"]
         ) | text,
         children,
         max_size=6,
@@ -72,6 +77,8 @@ def stored_state():
         Vote.objects.count(),
         ReceivedSubmission.objects.count(),
         SealedVote.objects.count(),
+        StationFeedback.objects.count(),
+        ReceivedFeedbackBatch.objects.count(),
         StationTablet.objects.count(),
         PairingCode.objects.filter(used_at__isnull=False).count(),
         Ballot.objects.exclude(state=Ballot.State.PRINTED).count(),

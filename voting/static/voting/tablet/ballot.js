@@ -5,6 +5,7 @@
 import { isNetworkFailure, Refusal } from "./api.js";
 import { gettext, interpolate } from "./i18n.js";
 import { canonicalCode, offlineDigest } from "./codes.js";
+import { recordAnswer } from "./feedback.js";
 import { queuedVote } from "./queue.js";
 import { startCamera } from "./scanner.js";
 import { show, showError, text } from "./screens.js";
@@ -12,7 +13,9 @@ import { sealBallot } from "./seal.js";
 import { state } from "./state.js";
 import { api, refreshCounter, stores, syncLoop, updateSyncStatus } from "./station.js";
 
-const THANKS_SECONDS = 5;
+const THANKS_SECONDS = 3;
+// The smiley question waits this long for a child who walks away, then the next child's turn.
+const FEEDBACK_SECONDS = 8;
 // Refusals that mean the station itself stopped taking votes (paused or closed elsewhere).
 const STATION_STATE_REFUSALS = ["paused", "after_closing", "station_not_open", "election_not_open"];
 
@@ -212,5 +215,22 @@ export async function confirmVote() {
     await updateSyncStatus();
     show("thanks");
     syncLoop.soon(0);
-    setTimeout(() => { if (state.screen === "thanks") goToVoting(); }, THANKS_SECONDS * 1000);
+    setTimeout(askFeedback, THANKS_SECONDS * 1000);
+}
+
+function askFeedback() {
+    if (state.screen !== "thanks") return;
+    show("feedback");
+    const asked = Symbol("feedback");
+    state.feedbackAsked = asked;
+    setTimeout(() => { if (state.feedbackAsked === asked) answerFeedback(null); }, FEEDBACK_SECONDS * 1000);
+}
+
+/* One answer (or none: skipped, or no tap in time), then the next child's turn. The answer
+   is only added to the tablet's counters; it is never stored with the vote. */
+export function answerFeedback(face) {
+    if (state.screen !== "feedback" || !state.feedbackAsked) return;
+    state.feedbackAsked = null;  // A second tap while the scan screen loads counts nothing.
+    if (face) recordAnswer(stores.meta, state.token, face).catch(() => {});
+    goToVoting();
 }

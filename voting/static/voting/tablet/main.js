@@ -4,7 +4,7 @@
    client id once, so a retry never counts twice. Strings come from Django's JavaScript
    catalogue (i18n.js). */
 
-import { confirmVote, goToVoting, showQuestion, startBallot } from "./ballot.js";
+import { answerFeedback, confirmVote, goToVoting, showQuestion, startBallot } from "./ballot.js";
 import { gettext } from "./i18n.js";
 import { startCamera } from "./scanner.js";
 import { notice, show } from "./screens.js";
@@ -93,6 +93,10 @@ on("next-question", () => {
     showQuestion();
 });
 on("confirm-vote", confirmVote);
+on("skip-feedback", () => answerFeedback(null));
+document.querySelectorAll("[data-face]").forEach((button) => {
+    button.addEventListener("click", () => answerFeedback(button.dataset.face));
+});
 
 window.addEventListener("online", () => { syncLoop.reset(); updateSyncStatus(); });
 window.addEventListener("offline", updateSyncStatus);

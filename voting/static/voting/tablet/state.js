@@ -24,4 +24,5 @@ export const state = {
     screen: null,
     lastScan: null,
     questionShown: null,
+    feedbackAsked: null,
 };

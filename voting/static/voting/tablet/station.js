@@ -2,6 +2,7 @@
    the queue's storage, and the sync loop that drains it. */
 
 import { apiClient, isNetworkFailure } from "./api.js";
+import { feedbackRound } from "./feedback.js";
 import { gettext, interpolate, ngettext } from "./i18n.js";
 import { stillUnsynced } from "./queue.js";
 import { applyTheme, show, showError } from "./screens.js";
@@ -107,6 +108,13 @@ async function syncAndRefresh() {
         pairing: { token: state.token, station: state.bundle && state.bundle.station.id },
         deadTokens,
     });
+    // Smiley counts go on their own, after the votes; once the station is closed, all of them.
+    await feedbackRound({
+        meta: stores.meta,
+        send: (token, body) => api("feedback/", { method: "POST", body, token }),
+        token: state.token,
+        force: Boolean(state.counter && state.counter.status === "closed"),
+    }).catch(() => false);  // The survey never holds up the votes; the batch waits with its id.
     const drained = outcome.sent && !outcome.more;
     if (state.token && (drained || Date.now() - state.bundleLoadedAt > BUNDLE_REFRESH_MS)) {
         // Fresh ballot definitions and list of unused cards for the next offline spell; it
