@@ -1,7 +1,8 @@
 """Who may do what with the children's elections.
 
 - Organisers: everything in the mock elections (stations, questions, ballots, votes, results)
-  and the districts, plus access to the Wagtail admin and uploading pictures.
+  and the districts and adult precincts (children's stations stand beside them), plus
+  access to the Wagtail admin and uploading pictures.
 - Volunteers: nothing in the CMS; they work only on their station's tablet screens.
 - Editors and Moderators: Wagtail's own groups for CMS content; no mock-election rights.
 
@@ -31,7 +32,7 @@ def sync_roles(apps):
     organisers.permissions.add(
         *Permission.objects.filter(
             Q(content_type__app_label__in=ORGANISER_APPS)
-            | Q(content_type__app_label="base", content_type__model="district")
+            | Q(content_type__app_label="base", content_type__model__in=["district", "precinct"])
             | Q(content_type__app_label="wagtailadmin", codename="access_admin")
         )
     )
