@@ -295,6 +295,9 @@ def load(stdout):
     home.body = home_body(pages["bernu-velesanas"])
     home.save_revision().publish()
 
+    # Translating the how-to-vote page added a child to the English home in the database;
+    # saving a stale copy would reset its child count and hide that page.
+    home_en.refresh_from_db()
     body_en = []
     for block_type, value in home_body(pages["bernu-velesanas"], "en"):
         body_en.append((block_type, {**value, **HOME_BODY_EN_HEADINGS.get(block_type, {})}))
