@@ -74,7 +74,12 @@ class WhereToVoteBlock(blocks.StructBlock):
         request = _request(parent_context)
         context["rows"] = precinct_rows()
         context["election_at"] = campaign_settings(request).election_at
-        context["how_to_vote"] = how_to_vote_page(Locale.get_active())
+        # On the home page the page has already looked it up for its main button.
+        parent = parent_context or {}
+        if "how_to_vote" in parent:
+            context["how_to_vote"] = parent["how_to_vote"]
+        else:
+            context["how_to_vote"] = how_to_vote_page(Locale.get_active().pk)
         return context
 
 

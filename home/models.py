@@ -75,7 +75,7 @@ class HomePage(CachedPageMixin, Page):
         context["campaign"] = campaign
         context["election_at"] = campaign.election_at
         context["time_left"] = countdown(campaign.election_at)
-        context["how_to_vote"] = how_to_vote_page(self.locale)
+        context["how_to_vote"] = how_to_vote_page(self.locale_id)
         return context
 
 

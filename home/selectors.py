@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from base.models import Precinct
 
@@ -73,7 +73,7 @@ def precinct_count() -> int:
     return Precinct.objects.count()
 
 
-def how_to_vote_page(locale: Locale) -> Page | None:
+def how_to_vote_page(locale_id: int) -> Page | None:
     """The live how-to-vote page in the locale (the home page's main button), if any."""
     model = apps.get_model("home", "HowToVotePage")
-    return model.objects.live().filter(locale=locale).first()
+    return model.objects.live().filter(locale_id=locale_id).first()

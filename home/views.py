@@ -22,7 +22,7 @@ def election_calendar(request: HttpRequest) -> HttpResponse:
         precinct = Precinct.objects.filter(number=number).first()
         if precinct is None:
             raise Http404("unknown precinct")
-    page = how_to_vote_page(Locale.get_active())
+    page = how_to_vote_page(Locale.get_active().pk)
     try:
         text = election_day_calendar(
             campaign_settings(request), precinct, page.get_full_url(request) if page else ""

@@ -170,7 +170,7 @@ def test_countdown_renders_singular_forms_and_script_forms(client, home_page):
         election_at=timezone.now() + datetime.timedelta(days=21, hours=1, minutes=30)
     )
     html = client.get("/").content.decode()
-    assert ">21</span> <span class=\"countdown__label\"" in html
+    assert '>21</span> <span class="countdown__label"' in html
     assert ">diena</span>" in html and ">stunda</span>" in html
     assert "&quot;zero&quot;: &quot;dienu&quot;" in html
     en = client.get("/en/").content.decode()
