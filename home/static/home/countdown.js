@@ -8,7 +8,7 @@
     var forms;
     try {
       forms = JSON.parse(label.getAttribute("data-forms"));
-    } catch (error) {
+    } catch {
       return null;
     }
     return forms[rules.select(count)] || forms.other || null;

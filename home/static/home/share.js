@@ -10,10 +10,10 @@
     field.className = "visually-hidden";
     document.body.appendChild(field);
     field.select();
-    var copied = false;
+    var copied;
     try {
       copied = document.execCommand("copy");
-    } catch (error) {
+    } catch {
       copied = false;
     }
     document.body.removeChild(field);
@@ -32,7 +32,9 @@
     var button = box.querySelector("[data-share-button]");
     var status = box.querySelector("[data-share-status]");
     if (!button || !status) { return; }
-    var url = box.getAttribute("data-share-url") || window.location.href;
+    // The page's canonical address: the same one search engines and link previews use.
+    var canonical = document.querySelector("link[rel=canonical]");
+    var url = canonical ? canonical.href : window.location.href;
     var title = box.getAttribute("data-share-title") || document.title;
     var canShare = typeof navigator.share === "function";
     if (!canShare) { button.textContent = box.getAttribute("data-copy-label"); }
