@@ -60,3 +60,15 @@ def test_volunteers_cannot_open_the_precinct_list(client, home_page):
     client.force_login(member_of("Volunteers"))
     response = client.get("/admin/precincts/")
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_editors_set_the_hero_picture_and_election_hours_in_campaign_settings(client, home_page):
+    from wagtail.models import Site
+
+    client.force_login(member_of("Editors"))
+    site = Site.objects.get(is_default_site=True)
+    html = client.get(f"/admin/settings/base/sitesettings/{site.pk}/").content.decode()
+    for field in ("hero_image", "polls_close", "official_lookup_url", "previous_election_year"):
+        assert f'name="{field}"' in html
+    assert "Galvenais attēls" in html and "Iecirkņi slēdzas" in html
