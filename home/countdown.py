@@ -3,7 +3,10 @@
 The server says "21 diena 1 stunda" through ngettext. The browser picks the form with
 Intl.PluralRules, whose categories for Latvian are "zero", "one" and "other" (English: "one"
 and "other"), so the page hands it the translated word for each category, taken from the
-catalogue at a number the category contains (0, 1, 2)."""
+catalogue at a number the category contains. CLDR's Latvian "zero" holds 0 but also 10–20,
+30, …, 913; gettext's Latvian formula says "dienas" for all of those and "dienu" only for 0,
+so the word for "zero" is taken at 10: the browser then agrees with the server everywhere
+except at exactly 0 ("0 dienas" for "0 dienu"), the last hours before the polls open."""
 
 import datetime
 import json
@@ -13,7 +16,7 @@ from django.utils.translation import ngettext
 
 from base.selectors import time_until
 
-CATEGORY_SAMPLES = {"zero": 0, "one": 1, "other": 2}
+CATEGORY_SAMPLES = {"zero": 10, "one": 1, "other": 2}
 
 
 def day_word(count: int) -> str:

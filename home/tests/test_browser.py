@@ -140,3 +140,8 @@ def test_ticking_countdown_keeps_latvian_and_english_plurals(
     assert figures.inner_text().split() == ["21", "diena", "1", "stunda"]
     page.goto(live_server.url + "/en/")
     assert figures.inner_text().split() == ["21", "days", "1", "hour"]
+    SiteSettings.objects.update(
+        election_at=timezone.now() + datetime.timedelta(days=913, hours=11, minutes=30)
+    )
+    page.goto(live_server.url + "/?fresh")
+    assert figures.inner_text().split() == ["913", "dienas", "11", "stundas"]
