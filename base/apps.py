@@ -15,12 +15,15 @@ class BaseConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from base import page_cache
-        from base.models import SiteSettings
+        from base.models import Precinct, SiteSettings
 
         # Any change a public page could show empties the page cache (by a new generation).
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.start_new_generation, dispatch_uid=f"page-cache-{signal}")
         post_save.connect(page_cache.start_new_generation, sender=SiteSettings)
+        # The how-to-vote page lists the precincts and its finder searches them.
+        for signal in (post_save, post_delete):
+            signal.connect(page_cache.start_new_generation, sender=Precinct)
         post_delete.connect(page_cache.start_new_generation, sender=Page)
         # A page made private must stop being served from the cache at once.
         for signal in (post_save, post_delete):

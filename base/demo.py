@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
+from base import demo_precincts
 from base.editorial import ensure_editorial_setup
 from base.models import District, SiteSettings
 
@@ -26,6 +27,7 @@ DISTRICTS = [
     "Laumas",
     "Līvas",
 ]
+LAST_MUNICIPAL_ELECTION_YEAR = 2025
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "demo-parole-2025"  # noqa: S105 - documented demo login, dev only
 DEMO_ROLE_LOGINS = {
@@ -45,6 +47,7 @@ def load(stdout):
             slug=slugify(name), defaults={"name": name, "sort_order": order}
         )
     stdout.write(f"  {District.objects.count()} districts")
+    demo_precincts.load(stdout)
 
     if not settings.DEMO_ADMIN_ENABLED:
         stdout.write("  demo login skipped: these settings do not allow one")
@@ -69,21 +72,28 @@ def load(stdout):
     stdout.write(f"  role logins (same password): {', '.join(DEMO_ROLE_LOGINS)}")
 
 
-def sample_election_at(today=None):
-    """A Saturday at 07:00 Riga time five to six weeks ahead, so the demo countdown runs."""
+def next_municipal_election(today=None):
+    """07:00 Riga time on the first Saturday of June of the next municipal election: they are
+    every four years, 2025 was the last one (the demo's results and turnout are from it)."""
     today = today or timezone.localdate()
-    day = today + datetime.timedelta(days=35)
-    day += datetime.timedelta(days=(5 - day.weekday()) % 7)
-    return datetime.datetime.combine(day, datetime.time(7), tzinfo=ZoneInfo("Europe/Riga"))
+    year = LAST_MUNICIPAL_ELECTION_YEAR
+    while True:
+        june = datetime.date(year, 6, 1)
+        day = june + datetime.timedelta(days=(5 - june.weekday()) % 7)
+        if day > today:
+            return datetime.datetime.combine(day, datetime.time(7), tzinfo=ZoneInfo("Europe/Riga"))
+        year += 4
 
 
 def load_site_settings(site, stdout):
-    """Campaign figures for the site; the election date is set only once, then left alone."""
+    """Campaign figures for the site: the last election's turnout, and the next election's
+    day unless an editor has already set one still ahead."""
     campaign = SiteSettings.for_site(site)
-    campaign.previous_turnout, campaign.goal_points = "28.84", 10
+    campaign.previous_turnout, campaign.goal_points = "43.50", 10
+    campaign.previous_election_year = LAST_MUNICIPAL_ELECTION_YEAR
     campaign.facebook_url = "https://www.facebook.com/example-tava-balss"
-    if campaign.election_at is None:
-        campaign.election_at = sample_election_at()
+    if campaign.election_at is None or campaign.election_at <= timezone.now():
+        campaign.election_at = next_municipal_election()
     campaign.save()
     stdout.write(f"  campaign settings: election at {campaign.election_at:%Y-%m-%d %H:%M}")
 

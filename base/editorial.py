@@ -17,6 +17,12 @@ MEDIA_PERMISSIONS = {
     "wagtaildocs": ("document", ["add_document", "change_document", "choose_document"]),
 }
 
+# Plain data the campaign pages show: the adult precincts on the how-to-vote page.
+MODEL_PERMISSIONS = {
+    EDITORS: {("base", "precinct"): ["add", "change", "delete", "view"]},
+    MODERATORS: {("base", "precinct"): ["add", "change", "delete", "view"]},
+}
+
 
 def _permission(apps, app_label, model, codename):
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -67,6 +73,9 @@ def ensure_editorial_setup(apps):
                     collection=root_collection,
                     permission=_permission(apps, app_label, model, codename),
                 )
+        for (app_label, model), actions in MODEL_PERMISSIONS.get(name, {}).items():
+            for action in actions:
+                group.permissions.add(_permission(apps, app_label, model, f"{action}_{model}"))
         groups[name] = group
 
     task_type, _created = ContentType.objects.get_or_create(

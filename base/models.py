@@ -1,7 +1,9 @@
+import datetime
 from decimal import Decimal
 
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
@@ -79,6 +81,78 @@ class District(index.Indexed, models.Model):
         return self.name
 
 
+class Precinct(models.Model):
+    """An adult polling precinct of the municipal election. Residents look up where to vote by
+    the street they live in, so each precinct lists the streets or areas it serves; children's
+    stations stand beside precincts by number."""
+
+    number = models.CharField(
+        _("number"),
+        max_length=10,
+        unique=True,
+        help_text=_("The official precinct number, e.g. 710."),
+    )
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The building, e.g. Laumu vidusskola.")
+    )
+    address = models.CharField(
+        _("address"), max_length=200, help_text=_("Street address, e.g. Rožu iela 5/7, Liepāja.")
+    )
+    areas = models.TextField(
+        _("streets and areas served"),
+        blank=True,
+        help_text=_(
+            "One street or area per line, as residents write it, e.g. Ganību iela. The precinct "
+            "finder searches these lines; sample data until the official list is entered."
+        ),
+    )
+    district = models.ForeignKey(
+        District,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="precincts",
+        verbose_name=_("district"),
+        help_text=_("The neighbourhood the precinct stands in; searching its name finds it."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Optional map point (WGS 84)."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Optional map point (WGS 84)."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("district")]),
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("areas"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map point")),
+    ]
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("polling precinct")
+        verbose_name_plural = _("polling precincts")
+
+    def __str__(self):
+        return f"{self.number} {self.name}"
+
+    @property
+    def area_lines(self) -> list[str]:
+        return [line.strip() for line in self.areas.splitlines() if line.strip()]
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Campaign facts editors change without a developer: the election day drives the
@@ -92,6 +166,21 @@ class SiteSettings(BaseSiteSetting):
         help_text=_(
             "When polling stations open on election day (Riga time); drives the countdown."
         ),
+    )
+    polls_close = models.TimeField(
+        _("polling stations close"),
+        default=datetime.time(20),
+        help_text=_("When polling stations close on election day (Riga time)."),
+    )
+    previous_election_year = models.PositiveSmallIntegerField(
+        _("year of the previous election"),
+        default=2025,
+        help_text=_("The municipal election the previous turnout is from."),
+    )
+    official_lookup_url = models.URLField(
+        _("official precinct lookup"),
+        default="https://www.cvk.lv/",
+        help_text=_("The Central Election Commission's page where voters check their precinct."),
     )
 
     # Campaign figures
@@ -120,6 +209,18 @@ class SiteSettings(BaseSiteSetting):
     )
 
     # Branding
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+        help_text=_(
+            "The picture beside the slogan on the home page; its title is the alternative text "
+            "unless the home page gives one."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -140,9 +241,23 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("election_at"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("previous_turnout"), FieldPanel("goal_points")])],
+            [
+                FieldRowPanel([FieldPanel("election_at"), FieldPanel("polls_close")]),
+                FieldPanel("official_lookup_url"),
+            ],
+            heading=_("Election day"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("previous_turnout"),
+                        FieldPanel("previous_election_year"),
+                        FieldPanel("goal_points"),
+                    ]
+                )
+            ],
             heading=_("Campaign figures"),
         ),
         MultiFieldPanel(
@@ -150,12 +265,21 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Social links"),
         ),
         MultiFieldPanel(
-            [FieldPanel("logo"), FieldPanel("default_share_image")], heading=_("Branding")
+            [FieldPanel("hero_image"), FieldPanel("logo"), FieldPanel("default_share_image")],
+            heading=_("Branding"),
         ),
     ]
 
     class Meta:
         verbose_name = _("campaign settings")
+
+    @property
+    def election_closes_at(self) -> datetime.datetime | None:
+        """Election day's closing moment, on the opening day in the opening's time zone."""
+        if self.election_at is None:
+            return None
+        opens = timezone.localtime(self.election_at)
+        return opens.replace(hour=self.polls_close.hour, minute=self.polls_close.minute)
 
     @property
     def goal_turnout(self):

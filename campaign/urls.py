@@ -42,6 +42,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("base.urls")),
+    path("", include("home.urls")),
     path("", include("stories.urls")),
     path("", include("mock_elections.urls")),
     path("", include("ballots.urls")),

@@ -4,10 +4,12 @@ blocks come from base.blocks."""
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.models import Locale
 
 from base.blocks import BaseStreamBlock, LinkStructValue
-from base.selectors import campaign_settings, time_until
-from home.selectors import children_stations_by_precinct
+from base.selectors import campaign_settings
+from home.countdown import countdown
+from home.selectors import how_to_vote_page, precinct_count, precinct_rows
 
 
 def _request(parent_context):
@@ -29,7 +31,7 @@ class CountdownBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         election_at = campaign_settings(_request(parent_context)).election_at
         context["election_at"] = election_at
-        context["time_left"] = time_until(election_at)
+        context["time_left"] = countdown(election_at)
         return context
 
 
@@ -40,65 +42,44 @@ class CampaignFiguresBlock(blocks.StructBlock):
         icon = "table"
         label = _("Campaign figures")
         template = "home/blocks/campaign_figures_block.html"
-        description = _("Last turnout and the campaign's goal, from the campaign settings.")
+        description = _(
+            "Last turnout, what is within reach, the precincts and the hours, said to voters "
+            "(from the campaign settings and the precinct list)."
+        )
         preview_value = {"heading": "Mūsu mērķis"}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["settings_figures"] = campaign_settings(_request(parent_context))
+        context["precinct_count"] = precinct_count()
         return context
-
-
-class AdultStationBlock(blocks.StructBlock):
-    number = blocks.CharBlock(label=_("Precinct number"), max_length=20)
-    name = blocks.CharBlock(label=_("Name"), max_length=200)
-    address = blocks.CharBlock(label=_("Address"), max_length=200)
-    opening_hours = blocks.CharBlock(label=_("Opening hours"), required=False, max_length=60)
-
-    class Meta:
-        icon = "site"
-        label = _("Polling station")
 
 
 class WhereToVoteBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     text = blocks.RichTextBlock(label=_("Text"), required=False, features=["bold", "link"])
-    stations = blocks.ListBlock(AdultStationBlock(), label=_("Polling stations"))
 
     class Meta:
         icon = "site"
         label = _("Where and when to vote")
         template = "home/blocks/where_to_vote_block.html"
         description = _(
-            "Adult polling stations, each with the children's station beside it if there is one."
+            "Every adult polling precinct (admin → Polling precincts), each with the children's "
+            "station beside it if there is one, and a link to the precinct finder."
         )
-        preview_value = {
-            "heading": "Kur un kad balsot",
-            "stations": [
-                {
-                    "number": "701",
-                    "name": "Latviešu biedrības nams",
-                    "address": "Rožu iela 5/7",
-                    "opening_hours": "7:00–20:00",
-                }
-            ],
-        }
+        preview_value = {"heading": "Kur un kad balsot"}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        children = children_stations_by_precinct()
-        rows = []
-        for station in value["stations"]:
-            rows.append(
-                {"station": station, "children": children.pop(station["number"].strip(), [])}
-            )
-        # Children's stations beside a precinct the editor has not listed still appear,
-        # under the adult precinct named on the station itself.
-        for number, stations in children.items():
-            adult = {"number": number, "name": stations[0].adult_precinct_name, "address": ""}
-            rows.append({"station": adult, "children": stations})
-        context["rows"] = rows
-        context["election_at"] = campaign_settings(_request(parent_context)).election_at
+        request = _request(parent_context)
+        context["rows"] = precinct_rows()
+        context["election_at"] = campaign_settings(request).election_at
+        # On the home page the page has already looked it up for its main button.
+        parent = parent_context or {}
+        if "how_to_vote" in parent:
+            context["how_to_vote"] = parent["how_to_vote"]
+        else:
+            context["how_to_vote"] = how_to_vote_page(Locale.get_active().pk)
         return context
 
 

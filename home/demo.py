@@ -1,13 +1,26 @@
 """The campaign home page in Latvian with its English translation, replacing Wagtail's
-welcome page as the site root, and three sample content pages."""
+welcome page as the site root, the how-to-vote page in both languages, two sample content
+pages and the hero picture.
 
+The demo's timeline: 2025 was the last municipal election (turnout rose from 28.84 % to
+43.5 %, the children's election and its results are from it); the countdown runs to the
+next one, in June 2029 (base.demo.next_municipal_election)."""
+
+from io import BytesIO
+
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
+from django.core.files.images import ImageFile
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from base import demo as base_demo
-from base.models import ContentPage
+from base.models import ContentPage, SiteSettings
+from home.how_to_vote_demo import ensure_how_to_vote_pages
 from home.models import HomePage
 
 HOME_LV = {
@@ -15,31 +28,21 @@ HOME_LV = {
     "slug": "sakums",
     "hero_title": "Liepāja ir Tava balss!",
     "hero_text": (
-        "Pagājušajās pašvaldību vēlēšanās balsoja tikai 28,84 % liepājnieku. "
-        "Šoreiz nāc un balso — Tava balss veido pilsētu."
+        "2025. gadā balsoja 43,5 % liepājnieku: gandrīz par 15 procentpunktiem vairāk nekā "
+        "2021. gadā. Nākamajās pašvaldību vēlēšanās nāc atkal un paņem līdzi kaimiņu."
     ),
+    "hero_image_alt": "Krāsaini kubi kopā veido māju: katrs kubs ir viena balss",
 }
 HOME_EN = {
     "title": "Liepāja is your voice!",
     "hero_title": "Liepāja is your voice!",
     "hero_text": (
-        "Only 28.84 % of Liepāja's voters took part in the last municipal election. "
-        "This time, come and vote — your voice shapes the city."
+        "In 2025, 43.5 % of Liepāja's voters voted: almost 15 percentage points more than in "
+        "2021. At the next municipal election, come again and bring a neighbour."
     ),
+    "hero_image_alt": "Coloured cubes together build a house: each cube is one vote",
 }
-# Sample adult precincts (invented numbers and addresses) for "where and when to vote".
-SAMPLE_PRECINCTS = [
-    ("702", "Liepājas Latviešu biedrības nams", "Rožu iela 5/7, Vecliepāja"),
-    ("703", "Jaunliepājas sākumskola (parauga dati)", "Parauga iela 12, Jaunliepāja"),
-    ("704", "Karostas kultūras nams (parauga dati)", "Ostas iela 3, Karosta"),
-    (
-        "705",
-        "Ziemeļu priekšpilsētas bibliotēka (parauga dati)",
-        "Tilta iela 8, Ziemeļu priekšpilsēta",
-    ),
-    ("706", "Tosmares sporta centrs (parauga dati)", "Meža iela 20, Tosmare"),
-    ("707", "Ezerkrasta vidusskola (parauga dati)", "Ezera iela 15, Ezerkrasts"),
-]
+HERO_IMAGE_TITLE = "Krāsainie kubi: kampaņas ilustrācija (paraugs)"
 
 
 def _reverse_or_none(name, language):
@@ -52,7 +55,7 @@ def _reverse_or_none(name, language):
 
 
 def content_pages(language):
-    """Three sample content pages: about the campaign, how to vote, the children's election."""
+    """Two sample content pages: about the campaign and the children's election."""
     if language == "en":
         return []
     return [
@@ -87,69 +90,37 @@ def content_pages(language):
             ],
         },
         {
-            "title": "Kā balsot",
-            "slug": "ka-balsot",
-            "introduction": "Viss, kas jāzina vēlēšanu dienā. Šī ir parauga lapa.",
-            "body": [
-                (
-                    "faq",
-                    {
-                        "heading": "Biežāk uzdotie jautājumi",
-                        "items": [
-                            {
-                                "question": "Kas man jāņem līdzi?",
-                                "answer": "<p>Derīga pase vai personas apliecība (eID karte).</p>",
-                            },
-                            {
-                                "question": "Kur es varu balsot?",
-                                "answer": "<p>Jebkurā Liepājas vēlēšanu iecirknī.</p>",
-                            },
-                            {
-                                "question": "Vai varu ņemt līdzi bērnus?",
-                                "answer": "<p>Jā! Blakus sešiem iecirkņiem darbosies bērnu "
-                                "vēlēšanu iecirkņi.</p>",
-                            },
-                        ],
-                    },
-                ),
-                (
-                    "table",
-                    {
-                        "caption": "Iecirkņu darba laiks (paraugs)",
-                        "table": {
-                            "columns": [
-                                {"type": "text", "heading": "Diena"},
-                                {"type": "text", "heading": "Laiks"},
-                            ],
-                            "rows": [
-                                {"values": ["Vēlēšanu diena", "7:00–20:00"]},
-                                {"values": ["Iepriekšējā balsošana", "9:00–13:00"]},
-                            ],
-                        },
-                    },
-                ),
-            ],
-        },
-        {
             "title": "Bērnu vēlēšanas",
             "slug": "bernu-velesanas",
             "introduction": (
                 "„Demokrātija sākas ģimenē”: bērni un jaunieši balso par jautājumiem, ko paši "
-                "izvēlējušies. Šī ir parauga lapa."
+                "izvēlējušies, blakus iecirknim, kur balso viņu vecāki. Šī ir parauga lapa."
             ),
             "body": [
                 (
                     "text",
-                    "<p>Sešos mikrorajonos blakus pieaugušo iecirkņiem darbosies "
-                    "Mākslas akadēmijas studentu veidoti bērnu iecirkņi.</p>",
+                    "<h2>Kas var balsot</h2>"
+                    "<p>Bērni un jaunieši no 5 līdz 17 gadiem. Biļetens ir katrai vecuma grupai "
+                    "savs: 5–8 gadi (viegli lasāms, ar attēliem), 9–12, 13–15 un 16–17 gadi. "
+                    "Bērns balso pats; vārdu neviens nepieraksta.</p>"
+                    "<h2>Kur</h2>"
+                    "<p>Sešos bērnu iecirkņos, katrs blakus pieaugušo iecirknim: Vecliepājā "
+                    "(Nr. 702, Rožu iela 5/7), Jaunliepājā (Nr. 703), Karostā (Nr. 704), "
+                    "Ziemeļu priekšpilsētā (Nr. 705), Tosmarē (Nr. 706) un Ezerkrastā "
+                    "(Nr. 707). Adreses ir lapā „Kur un kā balsot”.</p>"
+                    "<h2>Kad</h2>"
+                    "<p>Nākamo pašvaldību vēlēšanu dienā, no 7:00 līdz 20:00, kamēr strādā "
+                    "pieaugušo iecirkņi. Pēdējās bērnu vēlēšanas notika 2025. gada 7. jūnijā: "
+                    "balsoja 1392 bērni un jaunieši, un rezultāti ir publicēti.</p>",
                 ),
                 (
                     "call_to_action",
                     {
                         "heading": "Nāc kopā ar ģimeni",
-                        "text": "Bērni balso planšetē ar QR biļetenu.",
-                        "button_text": "Par kampaņu",
-                        "link_url": "https://example.com/liepaja-tava-balss",
+                        "text": "Atrodi savu iecirkni: bērnu iecirknis ir tepat blakus.",
+                        "button_text": "Kur un kā balsot",
+                        "page": None,  # the how-to-vote page, set once it exists
+                        "link_url": "",
                     },
                 ),
             ],
@@ -202,22 +173,14 @@ def election_links(children_page, language):
 
 def home_body(children_page, language="lv"):
     return [
-        ("campaign_figures", {"heading": "Mūsu mērķis"}),
+        ("campaign_figures", {"heading": "Tava balss skaitļos"}),
         ("story_teasers", {"heading": "Kāpēc es balsoju", "stories": [], "count": 3}),
         (
             "where_to_vote",
             {
                 "heading": "Kur un kad balsot",
-                "text": "<p>Adreses ir parauga dati.</p>",
-                "stations": [
-                    {
-                        "number": number,
-                        "name": name,
-                        "address": address,
-                        "opening_hours": "7:00–20:00",
-                    }
-                    for number, name, address in SAMPLE_PRECINCTS
-                ],
+                "text": "<p>Visi 12 Liepājas iecirkņi. Adreses un ielu saraksti ir parauga "
+                "dati.</p>",
             },
         ),
         ("election_links", {"heading": "Vairāk", "links": election_links(children_page, language)}),
@@ -225,20 +188,63 @@ def home_body(children_page, language="lv"):
 
 
 HOME_BODY_EN_HEADINGS = {
-    "campaign_figures": {"heading": "Our goal"},
+    "campaign_figures": {"heading": "Your vote in figures"},
     "story_teasers": {"heading": "Why I vote"},
-    "where_to_vote": {"heading": "Where and when to vote", "text": "<p>Sample addresses.</p>"},
+    "where_to_vote": {
+        "heading": "Where and when to vote",
+        "text": "<p>All 12 polling stations in Liepāja. Sample addresses and street lists.</p>",
+    },
     "election_links": {"heading": "More"},
 }
 
 
-def _ensure_content_pages(home, stdout):
+def hero_picture():
+    """Coloured cubes stacked into a house ("Let's build democracy together"), drawn here so
+    the demo needs no photo of a real person."""
+    width, height, cube = 1200, 900, 150
+    picture = PILImage.new("RGB", (width, height), "#fbf9f4")
+    draw = ImageDraw.Draw(picture)
+    colours = ["#0b4f8a", "#f2b705", "#c8102e", "#005f66", "#5b2a86", "#1e6b2e"]
+    # The walls: four rows of cubes; the roof: rows narrowing to one cube.
+    rows = [(4, 5), (4, 5), (4, 5), (4, 5), (3, 4), (2, 3), (1, 2)]
+    for row, (first, count) in enumerate(rows):
+        y = height - 60 - (row + 1) * cube
+        offset = (5 - count) * cube // 2
+        for column in range(count):
+            x = 225 + offset + column * cube
+            colour = colours[(row * 2 + column + first) % len(colours)]
+            draw.rectangle((x + 6, y + 6, x + cube - 6, y + cube - 6), fill=colour)
+    output = BytesIO()
+    picture.save(output, format="PNG")
+    return output
+
+
+def ensure_hero_image(site, stdout):
+    Image = get_image_model()
+    image = Image.objects.filter(title=HERO_IMAGE_TITLE).first()
+    if image is None:
+        image = Image(title=HERO_IMAGE_TITLE, collection=Collection.get_first_root_node())
+        image.file = ImageFile(hero_picture(), name="krasainie-kubi.png")
+        image.save()
+    campaign = SiteSettings.for_site(site)
+    campaign.hero_image = image
+    campaign.save()
+    stdout.write("  hero picture in the campaign settings")
+
+
+def _ensure_content_pages(home, how_to_vote, stdout):
+    # The earlier demo had a plain "Kā balsot" content page where the how-to-vote page is now.
+    ContentPage.objects.child_of(home).filter(slug="ka-balsot").delete()
     pages = {}
     for data in content_pages("lv"):
         page = ContentPage.objects.child_of(home).filter(slug=data["slug"]).first()
         if page is None:
             page = home.add_child(instance=ContentPage(title=data["title"], slug=data["slug"]))
-        page.title, page.introduction, page.body = data["title"], data["introduction"], data["body"]
+        body = [
+            (kind, {**value, "page": how_to_vote}) if kind == "call_to_action" else (kind, value)
+            for kind, value in data["body"]
+        ]
+        page.title, page.introduction, page.body = data["title"], data["introduction"], body
         page.show_in_menus = data["slug"] != "bernu-velesanas"
         page.save_revision().publish()
         pages[data["slug"]] = page
@@ -274,9 +280,7 @@ def load(stdout):
 
     base_demo.load_site_settings(site, stdout)
     base_demo.load_editorial_setup(stdout)
-    pages = _ensure_content_pages(home, stdout)
-    home.body = home_body(pages["bernu-velesanas"])
-    home.save_revision().publish()
+    ensure_hero_image(site, stdout)
 
     home_en = home.get_translation_or_none(english)
     if home_en is None:
@@ -284,6 +288,16 @@ def load(stdout):
     home_en = home_en.specific
     for field, value in HOME_EN.items():
         setattr(home_en, field, value)
+    home_en.save_revision().publish()
+
+    how_to_vote = ensure_how_to_vote_pages(home, english, stdout)
+    pages = _ensure_content_pages(home, how_to_vote, stdout)
+    home.body = home_body(pages["bernu-velesanas"])
+    home.save_revision().publish()
+
+    # Translating the how-to-vote page added a child to the English home in the database;
+    # saving a stale copy would reset its child count and hide that page.
+    home_en.refresh_from_db()
     body_en = []
     for block_type, value in home_body(pages["bernu-velesanas"], "en"):
         body_en.append((block_type, {**value, **HOME_BODY_EN_HEADINGS.get(block_type, {})}))

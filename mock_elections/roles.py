@@ -1,7 +1,8 @@
 """Who may do what with the children's elections.
 
 - Organisers: everything in the mock elections (stations, questions, ballots, votes, results)
-  and the districts, plus access to the Wagtail admin and uploading pictures.
+  and the districts and adult precincts (children's stations stand beside them), plus
+  access to the Wagtail admin and uploading pictures.
 - Volunteers: access to the Wagtail admin and nothing else by permission. What they reach
   there is the desk of the stations an organiser assigned them to (`desk_volunteers`), checked
   station by station by the desk itself, never by a model permission that would open every
@@ -37,7 +38,7 @@ def sync_roles(apps):
     organisers.permissions.add(
         *Permission.objects.filter(
             Q(content_type__app_label__in=ORGANISER_APPS)
-            | Q(content_type__app_label="base", content_type__model="district")
+            | Q(content_type__app_label="base", content_type__model__in=["district", "precinct"])
             | Q(content_type__app_label="wagtailadmin", codename="access_admin")
         )
     )

@@ -1,7 +1,5 @@
 """The e-mails a volunteer receives, with their shift as an .ics calendar file."""
 
-from datetime import UTC, datetime
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
@@ -9,41 +7,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from base.calendar import CalendarEvent, calendar_file
 from mock_elections.models import QuestionProposal
 
 from .models import Assignment
 
-ICS_TIME = "%Y%m%dT%H%M%SZ"
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime(ICS_TIME)
-
 
 def shift_calendar(assignment: Assignment) -> str:
-    """One VEVENT for the shift, in UTC so every calendar places it right."""
+    """One VEVENT for the shift."""
     shift = assignment.shift
     station = shift.station
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Liepaja ir Tava balss//Volunteer roster//LV",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:shift-{shift.pk}-volunteer-{assignment.volunteer_id}@tavabalss",
-        f"DTSTAMP:{_utc(timezone.now())}",
-        f"DTSTART:{_utc(shift.starts_at)}",
-        f"DTEND:{_utc(shift.ends_at)}",
-        f"SUMMARY:{_escape(station.name)}",
-        f"LOCATION:{_escape(station.address)}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "\r\n".join(lines) + "\r\n"
+    return calendar_file(
+        CalendarEvent(
+            uid=f"shift-{shift.pk}-volunteer-{assignment.volunteer_id}@tavabalss",
+            starts_at=shift.starts_at,
+            ends_at=shift.ends_at,
+            summary=station.name,
+            location=station.address,
+        )
+    )
 
 
 def _shift_words(assignment: Assignment) -> dict[str, str]:

@@ -8,7 +8,7 @@ from base.tests.queries import assert_query_count
 
 @pytest.mark.django_db
 def test_home_page_queries_are_pinned_and_none_repeats(client, home_page):
-    assert_query_count(client, "/", 13)
+    assert_query_count(client, "/", 17)
 
 
 @pytest.mark.django_db
@@ -22,4 +22,10 @@ def test_plainest_page_queries_are_pinned_and_none_repeats(client, home_page):
 
 @pytest.mark.django_db
 def test_english_home_page_queries_are_pinned_and_none_repeats(client, home_page):
-    assert_query_count(client, "/en/", 14)
+    assert_query_count(client, "/en/", 19)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url, expected", [("/ka-balsot/", 13), ("/en/how-to-vote/", 14)])
+def test_how_to_vote_page_queries_are_pinned_and_none_repeats(client, home_page, url, expected):
+    assert_query_count(client, url, expected)
