@@ -14,7 +14,10 @@ class BaseConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from django.urls import reverse
+
         from base import page_cache
+        from base.destinations import register_destination
         from base.models import SiteSettings
 
         # Any change a public page could show empties the page cache (by a new generation).
@@ -25,3 +28,4 @@ class BaseConfig(AppConfig):
         # A page made private must stop being served from the cache at once.
         for signal in (post_save, post_delete):
             signal.connect(page_cache.start_new_generation, sender=PageViewRestriction)
+        register_destination("search", _("Search"), lambda: reverse("base:search"), in_menu=True)

@@ -9,11 +9,13 @@ class MockElectionsConfig(AppConfig):
 
     def ready(self):
         from base import page_cache
+        from base.destinations import register_destination
         from home.selectors import show_stations_beside_precincts
 
         from .home_stations import stations_beside_precincts
         from .models import Election, PollingStation
         from .roles import sync_roles_after_migrate
+        from .selectors import proposal_form_address
 
         # Every app, not only this one: models the other election apps add later must
         # reach the Organisers group as well.
@@ -25,3 +27,7 @@ class MockElectionsConfig(AppConfig):
         for model in (Election, PollingStation):
             for signal in (post_save, post_delete):
                 signal.connect(page_cache.start_new_generation, sender=model)
+        # The menu and footer link the proposal form while an election takes proposals.
+        register_destination(
+            "proposals", _("Propose a question"), proposal_form_address, in_menu=True, order=50
+        )
