@@ -10,11 +10,10 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from django.urls import reverse
 
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from django.urls import reverse
 
         from base import page_cache
         from base.destinations import register_destination

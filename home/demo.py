@@ -8,6 +8,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from base import demo as base_demo
 from base.models import ContentPage
+from home.demo_en import CONTENT_PAGES_EN
 from home.models import HomePage
 
 HOME_LV = {
@@ -54,7 +55,7 @@ def _reverse_or_none(name, language):
 def content_pages(language):
     """Three sample content pages: about the campaign, how to vote, the children's election."""
     if language == "en":
-        return []
+        return CONTENT_PAGES_EN
     return [
         {
             "title": "Par kampaņu",
@@ -232,6 +233,17 @@ HOME_BODY_EN_HEADINGS = {
 }
 
 
+def _translate(page, fields):
+    """Publish the page's English translation with these fields (its English slug too)."""
+    english = Locale.objects.get(language_code="en")
+    translation = page.get_translation_or_none(english) or page.copy_for_translation(english)
+    translation = translation.specific
+    for field, value in fields.items():
+        setattr(translation, field, value)
+    translation.show_in_menus = page.show_in_menus
+    translation.save_revision().publish()
+
+
 def _ensure_content_pages(home, stdout):
     pages = {}
     for data in content_pages("lv"):
@@ -289,4 +301,6 @@ def load(stdout):
         body_en.append((block_type, {**value, **HOME_BODY_EN_HEADINGS.get(block_type, {})}))
     home_en.body = body_en
     home_en.save_revision().publish()
+    for page, data in zip(pages.values(), content_pages("en"), strict=True):
+        _translate(page, data)
     stdout.write("  home page (lv) and its English translation")

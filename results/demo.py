@@ -204,6 +204,7 @@ def _pages(election, baseline, campaign, stdout):
             },
             {
                 "title": "Children's and youth election results",
+                "slug": "results",
                 "intro": "<p>What Liepāja's children and young people chose (demo data).</p>",
             },
         )
@@ -223,6 +224,7 @@ def _pages(election, baseline, campaign, stdout):
         },
         {
             "title": "Voter turnout by polling station",
+            "slug": "turnout",
             "intro": (
                 "<p>From 28.84 % to 43.5 %. The per-precinct breakdown is a sample; the "
                 "city totals are real.</p>"

@@ -1,6 +1,7 @@
 """The layout's tags: menu, language links, home link, logo and social links. What they
 read comes from `base.site_chrome`, once per request, however many tags ask."""
 
+import datetime
 from typing import Any
 
 from django import template
@@ -10,6 +11,7 @@ from django.urls import translate_url
 
 from wagtail.models import Page
 
+from base import dates
 from base.blocks import LinkStructValue
 from base.destinations import open_destinations
 from base.selectors import campaign_settings
@@ -111,3 +113,9 @@ def brand_mark(context: template.Context) -> dict[str, Any]:
     """The campaign logo from the campaign settings, or the drawn yellow-and-red mark."""
     request = context.get("request")
     return {"logo": campaign_settings(request).logo if request else None}
+
+
+@register.filter
+def on_day(value: datetime.date | None) -> str:
+    """`{{ election_at|on_day }}`: „9. janvārī” / "9 January" for running text (base/dates.py)."""
+    return dates.on_day(value) if value else ""
