@@ -13,9 +13,9 @@ class MockElectionsConfig(AppConfig):
         from home.selectors import show_stations_beside_precincts
 
         from .home_stations import stations_beside_precincts
-        from .models import Election, PollingStation
+        from .models import Election, ElectionTransition, PollingStation
         from .roles import sync_roles_after_migrate
-        from .selectors import proposal_form_address
+        from .selectors import forget_proposal_form, proposal_form_address
 
         # Every app, not only this one: models the other election apps add later must
         # reach the Organisers group as well.
@@ -28,6 +28,10 @@ class MockElectionsConfig(AppConfig):
             for signal in (post_save, post_delete):
                 signal.connect(page_cache.start_new_generation, sender=model)
         # The menu and footer link the proposal form while an election takes proposals.
+        # (A status change is a guarded update(): its audit entry is what gets saved.)
+        for model in (Election, ElectionTransition):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_proposal_form, sender=model)
         register_destination(
             "proposals", _("Propose a question"), proposal_form_address, in_menu=True, order=50
         )
