@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 
@@ -58,29 +57,16 @@ def proposals_on_ballot(election: Election) -> QuerySet[QuestionProposal]:
     )
 
 
-PROPOSAL_FORM_CACHE_KEY = "mock-elections:proposal-form-slug"
-
-
 def proposal_form_address() -> str | None:
     """The public proposal form of the next election still taking proposals (a draft that is
-    not a rehearsal, as `views.propose_question` accepts), or None when none is.
-
-    Every page's menu asks, so the answer is cached until an election changes (apps.py)
-    rather than costing every uncached page a query."""
-    slug = cache.get(PROPOSAL_FORM_CACHE_KEY)
-    if slug is None:
-        slug = (
-            Election.objects.filter(status=Election.Status.DRAFT, is_rehearsal=False)
-            .order_by("election_date", "pk")
-            .values_list("slug", flat=True)
-            .first()
-        ) or ""
-        cache.set(PROPOSAL_FORM_CACHE_KEY, slug, timeout=None)
+    not a rehearsal, as `views.propose_question` accepts), or None when none is."""
+    slug = (
+        Election.objects.filter(status=Election.Status.DRAFT, is_rehearsal=False)
+        .order_by("election_date", "pk")
+        .values_list("slug", flat=True)
+        .first()
+    )
     return reverse("mock_elections:propose_question", args=[slug]) if slug else None
-
-
-def forget_proposal_form(**_signal_kwargs: object) -> None:
-    cache.delete(PROPOSAL_FORM_CACHE_KEY)
 
 
 @dataclass(frozen=True)
