@@ -128,3 +128,80 @@ def load_demo_with_everything_open() -> None:
         },
     )
     Roster.objects.update_or_create(election=election, defaults={"sign_up_open": True})
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader meets: element text and the labels of alt, title, aria-label and
+    placeholder, without scripts and styles."""
+
+    LABELS = ("alt", "title", "aria-label", "placeholder")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+        self.parts.extend(value for name, value in attrs if name in self.LABELS and value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def ui_phrases(language: str) -> set[str]:
+    """Phrases of the project's own catalogues that belong to the OTHER language: Latvian
+    msgstr to look for on English pages, English msgid on Latvian pages. Only phrases of
+    three words or more between placeholders, so a name or a number never counts."""
+    import ast
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    phrases = set()
+    for catalogue in Path(settings.BASE_DIR).glob("*/locale/lv/LC_MESSAGES/django.po"):
+        for msgid, msgstr in _entries(catalogue.read_text(encoding="utf-8"), ast.literal_eval):
+            if not msgstr or msgstr == msgid:
+                continue
+            text = msgstr if language == "en" else msgid
+            for piece in re.split(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]*>|\n", text):
+                piece = " ".join(piece.split()).strip(" .,:;–—-()")
+                if len(piece.split()) >= 3:
+                    phrases.add(piece)
+    return phrases
+
+
+def _entries(po_text: str, unquote) -> list[tuple[str, str]]:
+    """(msgid, msgstr) of a catalogue's singular, current entries (a small reader: the
+    catalogues are written by makemessages, one keyword per line, strings continued)."""
+    entries, current, key = [], {}, None
+    for line in po_text.splitlines() + [""]:
+        if line.startswith(("msgid ", "msgstr ", "msgctxt ", "msgid_plural ", "msgstr[")):
+            key, _space, value = line.partition(" ")
+            if key == "msgid" and "msgid" in current:
+                entries.append(current)
+                current = {}
+            current[key] = unquote(value)
+        elif line.startswith('"') and key:
+            current[key] += unquote(line)
+        elif not line.strip() or line.startswith("#~"):
+            key = None
+    entries.append(current)
+    return [
+        (entry["msgid"], entry.get("msgstr", ""))
+        for entry in entries
+        if "msgid" in entry and "msgid_plural" not in entry
+    ]

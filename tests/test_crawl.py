@@ -3,7 +3,13 @@ home page, and each language's pages speak only that language."""
 
 import pytest
 
-from tests.crawl import crawl, expected_types, load_demo_with_everything_open
+from tests.crawl import (
+    crawl,
+    expected_types,
+    load_demo_with_everything_open,
+    ui_phrases,
+    visible_text,
+)
 
 
 @pytest.fixture
@@ -26,3 +32,18 @@ def test_a_visitor_reaches_every_public_page_type_by_links(client, demo_site, la
             )
         ]
         assert not latvian, latvian
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_each_language_pages_show_no_ui_string_of_the_other(client, demo_site, language):
+    """Latvian catalogue translations must not show on English pages, nor the English
+    originals on Latvian ones (user content aside: only the catalogues' phrases count)."""
+    found = crawl(client, language)
+    foreign = ui_phrases(language)
+    leaks = {}
+    for address, html in found.pages.items():
+        text = visible_text(html)
+        seen = sorted(phrase for phrase in foreign if phrase in text)
+        if seen:
+            leaks[address] = seen
+    assert not leaks, "\n".join(f"{address}: {phrases}" for address, phrases in leaks.items())
