@@ -14,17 +14,18 @@ from base.editorial import ensure_editorial_setup
 from base.models import District, SiteSettings
 
 # Liepāja's neighbourhoods; the demo uses their real names, never real residents.
+# (name, English form where there is one: proper names like Karosta stay as they are)
 DISTRICTS = [
-    "Vecliepāja",
-    "Jaunliepāja",
-    "Karosta",
-    "Ziemeļu priekšpilsēta",
-    "Tosmare",
-    "Ezerkrasts",
-    "Zaļā birzs",
-    "Dienvidrietumi",
-    "Laumas",
-    "Līvas",
+    ("Vecliepāja", "Old Liepāja"),
+    ("Jaunliepāja", "New Liepāja"),
+    ("Karosta", ""),
+    ("Ziemeļu priekšpilsēta", "Northern Suburb"),
+    ("Tosmare", ""),
+    ("Ezerkrasts", "Lakeshore"),
+    ("Zaļā birzs", "Green Grove"),
+    ("Dienvidrietumi", "South-West"),
+    ("Laumas", ""),
+    ("Līvas", ""),
 ]
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "demo-parole-2025"  # noqa: S105 - documented demo login, dev only
@@ -37,9 +38,9 @@ DEMO_ROLE_LOGINS = {
 
 
 def load(stdout):
-    for order, name in enumerate(DISTRICTS):
+    for order, (name, name_en) in enumerate(DISTRICTS):
         District.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "sort_order": order}
+            slug=slugify(name), defaults={"name": name, "name_en": name_en, "sort_order": order}
         )
     stdout.write(f"  {District.objects.count()} districts")
 

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.i18n import in_current_language
 from base.page_cache import CachedPageMixin
 
 
@@ -19,6 +20,15 @@ class District(index.Indexed, models.Model):
 
     name = models.CharField(
         _("name"), max_length=80, unique=True, help_text=_("As residents say it, e.g. Karosta.")
+    )
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Only where the name has an English form, e.g. Vecliepāja: Old Liepāja. "
+            "Left empty, English pages show the Latvian name."
+        ),
     )
     slug = models.SlugField(
         _("slug"), max_length=80, unique=True, help_text=_("Used in addresses and filters.")
@@ -45,6 +55,7 @@ class District(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("sort_order"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map point")),
@@ -57,7 +68,12 @@ class District(index.Indexed, models.Model):
         verbose_name_plural = _("districts")
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The English name on English pages where there is one, else the Latvian name."""
+        return in_current_language(self.name, self.name_en)
 
 
 @register_setting(icon="cog")
