@@ -164,7 +164,7 @@ def visible_text(html: str) -> str:
 def ui_phrases(language: str) -> set[str]:
     """Phrases of the project's own catalogues that belong to the OTHER language: Latvian
     msgstr to look for on English pages, English msgid on Latvian pages. Only phrases of
-    three words or more between placeholders, so a name or a number never counts."""
+    two words or more between placeholders, so a name or a number never counts."""
     import ast
     import re
     from pathlib import Path
@@ -179,7 +179,7 @@ def ui_phrases(language: str) -> set[str]:
             text = msgstr if language == "en" else msgid
             for piece in re.split(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]*>|\n", text):
                 piece = " ".join(piece.split()).strip(" .,:;–—-()")
-                if len(piece.split()) >= 3:
+                if len(piece.split()) >= 2:
                     phrases.add(piece)
     return phrases
 

@@ -47,3 +47,10 @@ def test_each_language_pages_show_no_ui_string_of_the_other(client, demo_site, l
         if seen:
             leaks[address] = seen
     assert not leaks, "\n".join(f"{address}: {phrases}" for address, phrases in leaks.items())
+
+
+def test_the_phrase_lists_hold_the_catalogues_ui_strings():
+    """The language test is only as good as its lists: they must hold what the layout says."""
+    assert {"Pāriet uz saturu", "Visas lapas"} <= ui_phrases("en")
+    assert {"Skip to content", "All pages"} <= ui_phrases("lv")
+    assert "Meklēt" not in ui_phrases("en")  # one word: could be anyone's name or a number
