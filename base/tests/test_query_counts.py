@@ -22,7 +22,6 @@ def test_plainest_page_queries_are_pinned_and_none_repeats(client, home_page):
 
 @pytest.mark.django_db
 def test_english_home_page_queries_are_pinned_and_none_repeats(client, home_page):
-    # One more than before the demo translated the content pages into English: the home
-    # page's blocks now find English pages and stories to show (the layout's reads are the
-    # same as in Latvian).
+    # 14 before the demo gave its content pages English translations (measured by leaving
+    # them out); the extra read is the home page's story-teaser query, not the layout's.
     assert_query_count(client, "/en/", 15)
