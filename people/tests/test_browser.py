@@ -53,7 +53,7 @@ def test_a_volunteer_signs_up_in_latvian_and_english(live_server, page, assert_a
     assert volunteer.preferred_slots == [11]
     assert volunteer.preferred_stations.get().name == "Jūras stacija"
 
-    page.goto(f"{live_server.url}/en/bernu-velesanas/berni-2025/brivpratigie/")
+    page.goto(f"{live_server.url}/en/childrens-election/berni-2025/volunteers/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert_accessible(page)
     page.get_by_label("Your name").fill("Inese P.")
