@@ -42,3 +42,25 @@ def test_every_public_page_type_passes_axe_and_reflows(
                 problems.append(f"{width}px {kind} {address}: {violation['id']} -> {targets}")
         context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_form_sent_with_errors_puts_the_reader_on_its_error_summary(
+    live_server, home_page, browser_context_factory, assert_accessible
+):
+    from mock_elections.models import Election
+    from mock_elections.tests.factories import ElectionFactory
+
+    election = ElectionFactory(status=Election.Status.DRAFT)
+    page = browser_context_factory(viewport={"width": 320, "height": 800}).new_page()
+    page.goto(f"{live_server.url}/en/childrens-election/{election.slug}/proposals/")
+    page.fill("#id_group_name", "Class 3a")
+    page.get_by_role("button", name="Send the proposal").click()
+    summary = page.locator("[data-error-summary]")
+    summary.wait_for()
+    assert page.evaluate("document.activeElement.dataset.errorSummary") == ""
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_question_text"
+    assert page.input_value("#id_group_name") == "Class 3a"
+    assert_accessible(page)
