@@ -102,3 +102,11 @@ def test_a_form_with_errors_leads_with_a_summary_linking_each_field(client, home
     assert "Lūdzu, izlabojiet:" in summary
     assert 'href="#id_question_text"' in summary
     assert 'value="3.a klase"' in html  # what was typed stays
+
+
+def test_english_pages_link_the_english_pages_not_the_latvian_ones(client, home_page):
+    html = client.get("/en/").content.decode()
+    hrefs = set(re.findall(r'href="(/[^"]*)"', html))
+    assert "/en/childrens-election/" in hrefs
+    latvian_pages = {"/bernu-velesanas/", "/par-kampanu/", "/ka-balsot/"}
+    assert not hrefs & latvian_pages
