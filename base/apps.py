@@ -10,11 +10,13 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from django.urls import reverse
 
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from base import page_cache
+        from base.destinations import register_destination
         from base.models import Precinct, SiteSettings
 
         # Any change a public page could show empties the page cache (by a new generation).
@@ -28,3 +30,4 @@ class BaseConfig(AppConfig):
         # A page made private must stop being served from the cache at once.
         for signal in (post_save, post_delete):
             signal.connect(page_cache.start_new_generation, sender=PageViewRestriction)
+        register_destination("search", _("Search"), lambda: reverse("base:search"), in_menu=True)

@@ -15,17 +15,18 @@ from base.editorial import ensure_editorial_setup
 from base.models import District, SiteSettings
 
 # Liepāja's neighbourhoods; the demo uses their real names, never real residents.
+# (name, English form where there is one: proper names like Karosta stay as they are)
 DISTRICTS = [
-    "Vecliepāja",
-    "Jaunliepāja",
-    "Karosta",
-    "Ziemeļu priekšpilsēta",
-    "Tosmare",
-    "Ezerkrasts",
-    "Zaļā birzs",
-    "Dienvidrietumi",
-    "Laumas",
-    "Līvas",
+    ("Vecliepāja", "Old Liepāja"),
+    ("Jaunliepāja", "New Liepāja"),
+    ("Karosta", ""),
+    ("Ziemeļu priekšpilsēta", "Northern Suburb"),
+    ("Tosmare", ""),
+    ("Ezerkrasts", "Lakeshore"),
+    ("Zaļā birzs", "Green Grove"),
+    ("Dienvidrietumi", "South-West"),
+    ("Laumas", ""),
+    ("Līvas", ""),
 ]
 LAST_MUNICIPAL_ELECTION_YEAR = 2025
 DEMO_ADMIN_USERNAME = "admin"
@@ -42,9 +43,9 @@ DEMO_DESK_VOLUNTEERS = ["brivpratigais", "brivpratigais2"]
 
 
 def load(stdout):
-    for order, name in enumerate(DISTRICTS):
+    for order, (name, name_en) in enumerate(DISTRICTS):
         District.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "sort_order": order}
+            slug=slugify(name), defaults={"name": name, "name_en": name_en, "sort_order": order}
         )
     stdout.write(f"  {District.objects.count()} districts")
     demo_precincts.load(stdout)

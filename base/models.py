@@ -16,6 +16,7 @@ from wagtail.search import index
 from base.blocks import BaseStreamBlock
 from base.forms import SlugFromNameForm
 from base.geojson import validate_boundary_file
+from base.i18n import in_current_language
 from base.page_cache import CachedPageMixin
 
 
@@ -25,6 +26,15 @@ class District(index.Indexed, models.Model):
 
     name = models.CharField(
         _("name"), max_length=80, unique=True, help_text=_("As residents say it, e.g. Karosta.")
+    )
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Only where the name has an English form, e.g. Vecliepāja: Old Liepāja. "
+            "Left empty, English pages show the Latvian name."
+        ),
     )
     slug = models.SlugField(
         _("slug"), max_length=80, unique=True, help_text=_("Used in addresses and filters.")
@@ -65,6 +75,7 @@ class District(index.Indexed, models.Model):
     base_form_class = SlugFromNameForm
     panels = [
         TitleFieldPanel("name", placeholder=False),
+        FieldPanel("name_en"),
         FieldPanel("slug", widget=SlugInput),
         FieldPanel("sort_order"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map point")),
@@ -78,7 +89,12 @@ class District(index.Indexed, models.Model):
         verbose_name_plural = _("districts")
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The English name on English pages where there is one, else the Latvian name."""
+        return in_current_language(self.name, self.name_en)
 
 
 class Precinct(models.Model):

@@ -22,7 +22,7 @@ T = TypeVar("T")
 MEMO_ATTRIBUTE = "_site_chrome_memo"
 
 
-def _once_per_request(request: HttpRequest, name: Any, compute: Callable[[], T]) -> T:
+def once_per_request(request: HttpRequest, name: Any, compute: Callable[[], T]) -> T:
     memo = request.__dict__.setdefault(MEMO_ATTRIBUTE, {})
     if name not in memo:
         memo[name] = compute()
@@ -53,7 +53,7 @@ def _live_in_each_language(translations: PageQuerySet) -> dict[str, Page]:
 
 def page_in_each_language(request: HttpRequest, page: Page) -> dict[str, Page]:
     """{language code: the live page} for this page's translations (itself included)."""
-    return _once_per_request(
+    return once_per_request(
         request,
         ("translations", page.pk),
         lambda: _live_in_each_language(page.get_translations(inclusive=True)),
@@ -70,24 +70,30 @@ def home_in_each_language(request: HttpRequest) -> dict[str, Page]:
         root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
         return _live_in_each_language(Page.objects.filter(translation_key__in=root))
 
-    return _once_per_request(request, "homes", read)
+    return once_per_request(request, "homes", read)
 
 
-def menu_pages(request: HttpRequest) -> list[Page]:
-    """The current language's home-page children that are live, public and in menus."""
+def home_children(request: HttpRequest) -> list[Page]:
+    """The current language's home-page children that are live and public, in tree order:
+    the footer lists them all, the menu those marked "show in menus" (one query for both)."""
 
     def read() -> list[Page]:
         home = home_in_each_language(request).get(current_language())
         if home is None:
             return []
-        return list(without_private(home.get_children().live().in_menu()))
+        return list(without_private(home.get_children().live()))
 
-    return _once_per_request(request, ("menu", current_language()), read)
+    return once_per_request(request, ("home children", current_language()), read)
+
+
+def menu_pages(request: HttpRequest) -> list[Page]:
+    """The home-page children marked "show in menus"."""
+    return [page for page in home_children(request) if page.show_in_menus]
 
 
 def active_locale_id(request: HttpRequest) -> int | None:
     """The id of the reader's language's locale (None when the site has no such locale)."""
-    return _once_per_request(
+    return once_per_request(
         request,
         ("locale", current_language()),
         lambda: (

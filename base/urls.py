@@ -1,11 +1,12 @@
 """Public pages that belong to the whole site, under the language prefix."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from base import views
 
 app_name = "base"
 
 urlpatterns = [
-    path("meklet/", views.search, name="search"),
+    path(_("search/"), views.search, name="search"),
 ]

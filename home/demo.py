@@ -20,6 +20,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from base import demo as base_demo
 from base.models import ContentPage, SiteSettings
+from home.demo_en import CONTENT_PAGES_EN
 from home.how_to_vote_demo import ensure_how_to_vote_pages
 from home.models import HomePage
 
@@ -57,7 +58,7 @@ def _reverse_or_none(name, language):
 def content_pages(language):
     """Two sample content pages: about the campaign and the children's election."""
     if language == "en":
-        return []
+        return CONTENT_PAGES_EN
     return [
         {
             "title": "Par kampaņu",
@@ -232,6 +233,25 @@ def ensure_hero_image(site, stdout):
     stdout.write("  hero picture in the campaign settings")
 
 
+def _with_call_to_action_page(body, page):
+    """The content blocks with every call to action leading to `page`."""
+    return [
+        (kind, {**value, "page": page}) if kind == "call_to_action" else (kind, value)
+        for kind, value in body
+    ]
+
+
+def _translate(page, fields):
+    """Publish the page's English translation with these fields (its English slug too)."""
+    english = Locale.objects.get(language_code="en")
+    translation = page.get_translation_or_none(english) or page.copy_for_translation(english)
+    translation = translation.specific
+    for field, value in fields.items():
+        setattr(translation, field, value)
+    translation.show_in_menus = page.show_in_menus
+    translation.save_revision().publish()
+
+
 def _ensure_content_pages(home, how_to_vote, stdout):
     # The earlier demo had a plain "Kā balsot" content page where the how-to-vote page is now.
     ContentPage.objects.child_of(home).filter(slug="ka-balsot").delete()
@@ -240,10 +260,7 @@ def _ensure_content_pages(home, how_to_vote, stdout):
         page = ContentPage.objects.child_of(home).filter(slug=data["slug"]).first()
         if page is None:
             page = home.add_child(instance=ContentPage(title=data["title"], slug=data["slug"]))
-        body = [
-            (kind, {**value, "page": how_to_vote}) if kind == "call_to_action" else (kind, value)
-            for kind, value in data["body"]
-        ]
+        body = _with_call_to_action_page(data["body"], how_to_vote)
         page.title, page.introduction, page.body = data["title"], data["introduction"], body
         page.show_in_menus = data["slug"] != "bernu-velesanas"
         page.save_revision().publish()
@@ -303,4 +320,7 @@ def load(stdout):
         body_en.append((block_type, {**value, **HOME_BODY_EN_HEADINGS.get(block_type, {})}))
     home_en.body = body_en
     home_en.save_revision().publish()
+    how_to_vote_en = how_to_vote.get_translation_or_none(english) or how_to_vote
+    for page, data in zip(pages.values(), content_pages("en"), strict=True):
+        _translate(page, {**data, "body": _with_call_to_action_page(data["body"], how_to_vote_en)})
     stdout.write("  home page (lv) and its English translation")

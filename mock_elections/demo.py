@@ -43,6 +43,18 @@ def riga(day, hour, minute=0):
 
 
 # (district, station, address, adult precinct number and name, theme, motto, colours, shape)
+# The stations' and themes' English names, for English pages.
+STATIONS_EN = {
+    "Vecliepājas bērnu iecirknis": ("Old Liepāja children's polling station", "Colourful cubes"),
+    "Jaunliepājas bērnu iecirknis": ("New Liepāja children's polling station", "Sea station"),
+    "Karostas bērnu iecirknis": ("Karosta children's polling station", "Lighthouse"),
+    "Ziemeļu priekšpilsētas bērnu iecirknis": (
+        "Northern Suburb children's polling station",
+        "Bridge",
+    ),
+    "Tosmares bērnu iecirknis": ("Tosmare children's polling station", "Tree"),
+    "Ezerkrasta bērnu iecirknis": ("Lakeshore children's polling station", "Lake birds"),
+}
 STATIONS = [
     (
         "Vecliepāja",
@@ -279,7 +291,9 @@ def load_station(
             "opening_hours": "7:00–20:00",
             "adult_precinct_number": precinct_number,
             "adult_precinct_name": precinct_name,
+            "name_en": STATIONS_EN.get(name, ("", ""))[0],
             "theme_name": theme,
+            "theme_name_en": STATIONS_EN.get(name, ("", ""))[1],
             "theme_motto": motto,
             "theme_primary_colour": primary,
             "theme_accent_colour": accent,

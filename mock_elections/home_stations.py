@@ -15,7 +15,7 @@ def stations_beside_precincts() -> list[StationBeside]:
     )
     return [
         StationBeside(
-            name=station.name,
+            name=station.display_name,
             address=station.address,
             opening_hours=station.opening_hours,
             adult_precinct_number=station.adult_precinct_number,

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 
 from .models import (
     AgeBand,
@@ -54,6 +55,18 @@ def proposals_on_ballot(election: Election) -> QuerySet[QuestionProposal]:
         .select_related("promoted_question")
         .order_by("promoted_question__sort_order", "pk")
     )
+
+
+def proposal_form_address() -> str | None:
+    """The public proposal form of the next election still taking proposals (a draft that is
+    not a rehearsal, as `views.propose_question` accepts), or None when none is."""
+    slug = (
+        Election.objects.filter(status=Election.Status.DRAFT, is_rehearsal=False)
+        .order_by("election_date", "pk")
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return reverse("mock_elections:propose_question", args=[slug]) if slug else None
 
 
 @dataclass(frozen=True)

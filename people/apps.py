@@ -1,5 +1,7 @@
+from functools import partial
+
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +11,18 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People: volunteers and groups")
 
     def ready(self) -> None:
+        from base.destinations import forget_destination, register_destination
+
+        from .models import Roster
         from .roles import grant_after_migrate
+        from .roster import sign_up_address
 
         post_migrate.connect(grant_after_migrate, sender=self)
+        # The menu and footer link the volunteer sign-up while one is open.
+        register_destination(
+            "volunteer_sign_up", _("Become a volunteer"), sign_up_address, order=55, cached=True
+        )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                partial(forget_destination, "volunteer_sign_up"), sender=Roster, weak=False
+            )

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import Group, User
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
@@ -32,6 +33,18 @@ class SignUp:
 def roster_for(election: Election) -> Roster:
     roster, _created = Roster.objects.get_or_create(election=election)
     return roster
+
+
+def sign_up_address() -> str | None:
+    """The public volunteer sign-up of the next election whose sign-up is open, else None
+    (the menu and footer link it while it is)."""
+    slug = (
+        Roster.objects.filter(sign_up_open=True, election__is_rehearsal=False)
+        .order_by("election__election_date", "pk")
+        .values_list("election__slug", flat=True)
+        .first()
+    )
+    return reverse("people:sign_up", args=[slug]) if slug else None
 
 
 def slot_of(shift: Shift) -> int:

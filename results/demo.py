@@ -280,6 +280,7 @@ def _pages(election, baseline, campaign, stdout):
             },
             {
                 "title": "Children's and youth election results",
+                "slug": "results",
                 "intro": "<p>What Liepāja's children and young people chose (demo data).</p>",
             },
         )
@@ -299,6 +300,7 @@ def _pages(election, baseline, campaign, stdout):
         },
         {
             "title": "Voter turnout by polling station",
+            "slug": "turnout",
             "intro": (
                 "<p>From 28.84&nbsp;% to 43.5&nbsp;%. The per-precinct breakdown is a sample; the "
                 "city totals are real.</p>"

@@ -30,6 +30,16 @@ DISTRICT_NAMES = [
     "Ezerkrasts",
 ]
 TOPICS = ["skolas", "transports", "jaunieši", "vide", "kultūra", "drošība", "seniori"]
+# An English translation carries its topics in English (its own tags, its own filter).
+TOPICS_EN = {
+    "skolas": "schools",
+    "transports": "transport",
+    "jaunieši": "young people",
+    "vide": "environment",
+    "kultūra": "culture",
+    "drošība": "safety",
+    "seniori": "older people",
+}
 # (invented first name, descriptor, quote) — sample content, no real residents.
 RESIDENTS = [
     ("Ilze", "skolotāja, 41", "Es balsoju, jo mani skolēni skatās, ko darām mēs, pieaugušie."),
@@ -216,10 +226,12 @@ def translate_story(story, english, descriptor, quote):
     story_en.body = [
         (
             "text",
-            f"<p>{story.display_name} lives in {story.district.name}. This is an invented "
+            f"<p>{story.display_name} lives in {story.district.name_en or story.district.name}. "
+            "This is an invented "
             "sample story showing how the campaign team tells residents' stories.</p>",
         ),
     ]
+    story_en.tags.set([TOPICS_EN.get(tag.name, tag.name) for tag in story.tags.all()])
     story_en.save_revision().publish()
 
 

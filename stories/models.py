@@ -281,7 +281,7 @@ class StoryPage(CachedPageMixin, Page):
     @property
     def card_subtitle(self):
         """The line under the name: who the resident is and where they live."""
-        district = self.district.name if self.district_id else ""
+        district = self.district.display_name if self.district_id else ""
         return ", ".join(part for part in (self.descriptor, district) if part)
 
     @property

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from base.selectors import campaign_settings
+from base.site_address import absolute_url, on_site_address
 from base.site_chrome import current_language, page_in_each_language
 
 register = template.Library()
@@ -20,11 +21,11 @@ def _language_versions(request: HttpRequest, page: Page | None) -> dict[str, str
     """{language code: absolute URL} of this page in each site language that has it live."""
     if page is None:
         return {
-            code: request.build_absolute_uri(translate_url(request.path, code))
+            code: absolute_url(translate_url(request.path, code))
             for code, _name in settings.LANGUAGES
         }
     return {
-        code: request.build_absolute_uri(translation.get_url(request))
+        code: on_site_address(translation.get_url(request))
         for code, translation in page_in_each_language(request, page).items()
     }
 
@@ -42,12 +43,12 @@ def _share_image(
     specific = getattr(page, "specific_deferred", page) if page is not None else None
     own = getattr(specific, "share_image_url", None)
     if own:
-        return request.build_absolute_uri(own), 1200, 630
+        return absolute_url(own), 1200, 630
     image = campaign_settings(request).default_share_image
     if image is None:
         return None, None, None
     rendition = image.get_rendition("fill-1200x630")
-    return request.build_absolute_uri(rendition.url), rendition.width, rendition.height
+    return absolute_url(rendition.url), rendition.width, rendition.height
 
 
 @register.inclusion_tag("base/includes/seo_meta.html", takes_context=True)
@@ -58,7 +59,7 @@ def seo_meta(context: template.Context) -> dict[str, Any]:
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     current = current_language()
     versions = _language_versions(request, page)
-    canonical = versions.get(current) or request.build_absolute_uri(request.path)
+    canonical = versions.get(current) or absolute_url(request.path)
     image_url, image_width, image_height = _share_image(request, page)
     title = (page.seo_title or page.title) if page else _("Liepāja is your voice!")
     return {

@@ -1,18 +1,23 @@
 """The layout's tags: menu, language links, home link, logo and social links. What they
 read comes from `base.site_chrome`, once per request, however many tags ask."""
 
+import datetime
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import translate_url
 
 from wagtail.models import Page
 
+from base import dates
 from base.blocks import LinkStructValue
+from base.destinations import open_destinations
 from base.selectors import campaign_settings
 from base.site_chrome import (
     current_language,
+    home_children,
     home_in_each_language,
     menu_pages,
     page_in_each_language,
@@ -47,21 +52,48 @@ def home_url(context: template.Context) -> str:
     return (home.get_url(request) if home else None) or "/"
 
 
-@register.inclusion_tag("base/includes/main_nav.html", takes_context=True)
-def main_nav(context: template.Context) -> dict[str, Any]:
-    """The current language's home-page children marked "show in menus", then search."""
+def _is_current(request: HttpRequest, page: Any, address: str, target: Page | None) -> bool:
+    if target is not None:
+        return isinstance(page, Page) and page.path.startswith(target.path)
+    return request.path == address
+
+
+def _links(context: template.Context, pages: list[Page], menu_only: bool) -> list[dict[str, Any]]:
+    """Links to these pages, then to the views other apps registered (base.destinations)."""
     request = context["request"]
     current = context.get("page")
-    return {
-        "items": [
-            {
-                "title": menu_page.title,
-                "url": menu_page.get_url(request),
-                "current": isinstance(current, Page) and current.path.startswith(menu_page.path),
-            }
-            for menu_page in menu_pages(request)
-        ],
-    }
+    links = [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "current": _is_current(request, current, "", page),
+        }
+        for page in pages
+    ]
+    for destination, address in open_destinations(request):
+        if destination.in_menu or not menu_only:
+            links.append(
+                {
+                    "title": destination.title,
+                    "url": address,
+                    "current": _is_current(request, current, address, None),
+                }
+            )
+    return links
+
+
+@register.inclusion_tag("base/includes/main_nav.html", takes_context=True)
+def main_nav(context: template.Context) -> dict[str, Any]:
+    """The current language's home-page children marked "show in menus", then the views
+    registered for the menu (search)."""
+    return {"items": _links(context, menu_pages(context["request"]), menu_only=True)}
+
+
+@register.inclusion_tag("base/includes/site_map_nav.html", takes_context=True)
+def site_map_nav(context: template.Context) -> dict[str, Any]:
+    """Every public destination: each live home-page child, whether or not it is in the menu,
+    then every registered view that is open (open data, the proposal form while it is)."""
+    return {"items": _links(context, home_children(context["request"]), menu_only=False)}
 
 
 @register.simple_tag(takes_context=True)
@@ -81,3 +113,9 @@ def brand_mark(context: template.Context) -> dict[str, Any]:
     """The campaign logo from the campaign settings, or the drawn yellow-and-red mark."""
     request = context.get("request")
     return {"logo": campaign_settings(request).logo if request else None}
+
+
+@register.filter
+def on_day(value: datetime.date | None) -> str:
+    """`{{ election_at|on_day }}`: „9. janvārī” / "9 January" for running text (base/dates.py)."""
+    return dates.on_day(value) if value else ""

@@ -182,6 +182,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # admin strings (editorial_admin/wagtail_lv) wins over their incomplete lv catalogues.
 LOCALE_PATHS = [PROJECT_DIR / "locale", BASE_DIR / "editorial_admin" / "wagtail_lv" / "locale"]
 TIME_ZONE = "Europe/Riga"
+# British English date formats for "en" (campaign/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["campaign.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -285,6 +287,9 @@ CAMERA_ALLOWED_PATHS = ["/iecirknis/", "/en/iecirknis/"]
 
 WAGTAIL_SITE_NAME = "Liepāja ir Tava balss!"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address in canonical links, hreflang, Open Graph and the sitemap
+# (base/site_address.py): never the request's host, which the load balancer decides.
+SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL)
 
 # Ballot cards (ballots/codes.py): the key their codes derive from (unset: derived from
 # SECRET_KEY, so set it on its own in production) and the site address printed in QR codes.

@@ -36,6 +36,7 @@ CSRF_COOKIE_SECURE = True
 SILENCED_SYSTEM_CHECKS += ["security.W019"]
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL)
 
 # Printed ballot cards stay valid only while this key does: it must not change with SECRET_KEY.
 BALLOT_CODE_KEY = required("BALLOT_CODE_KEY")

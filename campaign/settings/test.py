@@ -34,6 +34,7 @@ STORAGES["private"] = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL
 # SQLite tests use a file, not shared-cache memory, so tests with several threads (racing
 # tablets) lock and wait like the real server. One file per test process (pytest-django adds
 # the xdist worker's suffix), in the temp folder, so two runs never share one.

@@ -141,6 +141,12 @@ class PollingStation(models.Model):
     name = models.CharField(
         _("name"), max_length=120, help_text=_("E.g. Karostas bērnu iecirknis.")
     )
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on English pages, e.g. Karosta children's polling station."),
+    )
     address = models.CharField(
         _("address"), max_length=200, help_text=_("Street address, as on signs.")
     )
@@ -188,6 +194,12 @@ class PollingStation(models.Model):
     # Theme, designed by Art Academy students
     theme_name = models.CharField(
         _("theme"), max_length=120, blank=True, help_text=_("E.g. Jūras stacija.")
+    )
+    theme_name_en = models.CharField(
+        _("theme (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on English pages, e.g. Sea station. Left empty, the Latvian one is."),
     )
     theme_motto = models.CharField(
         _("motto"),
@@ -285,3 +297,11 @@ class PollingStation(models.Model):
         # Every election has its "Karostas bibliotēka": lists, dropdowns and files tell them
         # apart by the election (select_related("election") where many are listed).
         return f"{self.name} · {self.election}"
+
+    @property
+    def display_name(self):
+        return in_current_language(self.name, self.name_en)
+
+    @property
+    def display_theme_name(self):
+        return in_current_language(self.theme_name, self.theme_name_en)

@@ -144,7 +144,7 @@ def test_teacher_proposes_organiser_promotes_it_becomes_a_question(
     teacher.goto(proposal_page)
     chosen = teacher.get_by_role("region", name="Ierosinājumi, kas iekļauti biļetenā")
     assert "Vai skolas pagalmā vajag šūpoles?" in chosen.inner_text()
-    teacher.goto(f"{live_server.url}/en/bernu-velesanas/berni-2025/ierosinajumi/")
+    teacher.goto(f"{live_server.url}/en/childrens-election/berni-2025/proposals/")
     assert teacher.locator("html").get_attribute("lang") == "en"
     assert teacher.get_by_role("heading", level=1).inner_text() == (
         "Propose a question for the children's ballot"

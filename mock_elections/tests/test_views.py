@@ -20,8 +20,9 @@ VALID = {
 
 
 def url(election, language=""):
-    prefix = f"/{language}" if language else ""
-    return f"{prefix}/bernu-velesanas/{election.slug}/ierosinajumi/"
+    if language == "en":
+        return f"/en/childrens-election/{election.slug}/proposals/"
+    return f"/bernu-velesanas/{election.slug}/ierosinajumi/"
 
 
 def test_page_is_latvian_by_default_and_english_under_en(client):

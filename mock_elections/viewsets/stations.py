@@ -78,7 +78,7 @@ class PollingStationViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("election"), FieldPanel("district")]),
-                    FieldPanel("name"),
+                    FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
                     FieldRowPanel([FieldPanel("address"), FieldPanel("opening_hours")]),
                 ],
                 heading=_("Station"),
@@ -97,7 +97,8 @@ class PollingStationViewSet(ModelViewSet):
             ),
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("theme_name"), FieldPanel("theme_motto")]),
+                    FieldRowPanel([FieldPanel("theme_name"), FieldPanel("theme_name_en")]),
+                    FieldPanel("theme_motto"),
                     FieldRowPanel(
                         [FieldPanel("theme_primary_colour"), FieldPanel("theme_accent_colour")]
                     ),

@@ -53,7 +53,7 @@ def test_a_volunteer_signs_up_in_latvian_and_english(live_server, page, assert_a
     assert volunteer.preferred_slots == [11]
     assert volunteer.preferred_stations.get().name == "Jūras stacija"
 
-    page.goto(f"{live_server.url}/en/bernu-velesanas/berni-2025/brivpratigie/")
+    page.goto(f"{live_server.url}/en/childrens-election/berni-2025/volunteers/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert_accessible(page)
     page.get_by_label("Your name").fill("Inese P.")
@@ -64,8 +64,11 @@ def test_a_volunteer_signs_up_in_latvian_and_english(live_server, page, assert_a
     expect(page.get_by_role("status")).to_contain_text("already signed up")
     assert Volunteer.objects.get().name == "Inese P."
 
-    for prefix in ("", "/en"):
-        page.goto(f"{live_server.url}{prefix}/bernu-velesanas/berni-2025/grupas/")
+    for path in (
+        "/bernu-velesanas/berni-2025/grupas/",
+        "/en/childrens-election/berni-2025/groups/",
+    ):
+        page.goto(f"{live_server.url}{path}")
         assert_accessible(page)
 
 
@@ -174,8 +177,11 @@ def test_a_groups_counts_decide_and_the_organiser_promotes_the_winners(
     assert holidays.status == QuestionProposal.Status.SHORTLISTED
 
     public = browser_context_factory().new_page()
-    for prefix, heading in (("", "Ko izvēlējās bērni"), ("/en", "What the children chose")):
-        public.goto(f"{live_server.url}{prefix}/bernu-velesanas/berni-2025/ierosinajumi/")
+    for path, heading in (
+        ("/bernu-velesanas/berni-2025/ierosinajumi/", "Ko izvēlējās bērni"),
+        ("/en/childrens-election/berni-2025/proposals/", "What the children chose"),
+    ):
+        public.goto(f"{live_server.url}{path}")
         outcome = public.get_by_role("region", name=heading)
         expect(outcome).to_contain_text("20")
         assert outcome.locator("li").first.inner_text().startswith("Ko ierīkot parkā?")

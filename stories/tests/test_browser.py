@@ -146,7 +146,7 @@ def test_demo_campaign_pages_pass_axe_on_a_phone(
         "/bernu-velesanas/",
         "/stasti/?lapa=2",
         "/meklet/?q=balsoju",
-        "/en/meklet/?q=vote",
+        "/en/search/?q=vote",
     ):
         visitor.goto(live_server.url + path)
         assert_accessible(visitor)

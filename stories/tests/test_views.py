@@ -87,7 +87,7 @@ def test_feed_lists_stories_in_the_readers_language(client, story):
     assert [entry.find(f"{atom}title").text for entry in entries] == [f"Ģirts: {story.title}"]
     assert entries[0].find(f"{atom}summary").text == story.quote
     assert entries[0].find(f"{atom}link").get("href").endswith(story.url)
-    english = ElementTree.fromstring(client.get("/en/stasti/feed/").content)  # noqa: S314
+    english = ElementTree.fromstring(client.get("/en/stories/feed/").content)  # noqa: S314
     assert english.findall(f"{atom}entry") == []
 
 
