@@ -54,6 +54,13 @@ def content_strings() -> list[str]:
         strings += [user.get_full_name(), user.get_username()]
     # Image titles like "Jā (Should every school floor…)" show their first word alone too.
     strings += [title.split(" (")[0] for title in Image.objects.values_list("title", flat=True)]
+    # Precincts' names and addresses, and the street names help texts give as examples, are
+    # Latvian in every language.
+    from base.models import Precinct
+
+    for name, address in Precinct.objects.values_list("name", "address"):
+        strings += [name, address]
+    strings += ["Rožu iela 5/7, Liepāja", "Ganību iela"]
     # Language names are shown in their own language on purpose.
     strings += ["Liepāja ir Tava balss!", "Liepāja", "Latviešu", "latviešu", "English", "Wagtail"]
     return [item for item in strings if item]

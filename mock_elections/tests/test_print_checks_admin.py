@@ -8,12 +8,12 @@ from base.tests.factories import DistrictFactory
 from mock_elections.models import Election, PollingStation
 
 from .factories import ElectionFactory
-from .test_admin import election_data, organiser_client, station_data  # noqa: F401
+from .test_admin import election_data, station_data
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_station_form_saves_who_to_call_on_the_day(organiser_client):  # noqa: F811
+def test_the_station_form_saves_who_to_call_on_the_day(organiser_client):
     district = DistrictFactory()
     election = ElectionFactory(districts=[district])
     page = organiser_client.get("/admin/children_stations/new/").content.decode()
@@ -29,7 +29,7 @@ def test_the_station_form_saves_who_to_call_on_the_day(organiser_client):  # noq
     assert (station.help_contact_name, station.organiser_phone) == ("Anna Bērziņa", "+371 20000000")
 
 
-def test_an_election_title_too_long_for_the_ballot_cards_is_refused_and_kept(organiser_client):  # noqa: F811
+def test_an_election_title_too_long_for_the_ballot_cards_is_refused_and_kept(organiser_client):
     title = ("Bērnu un jauniešu vēlēšanas Liepājā " * 6)[:200].strip()
     district = DistrictFactory()
     response = organiser_client.post(

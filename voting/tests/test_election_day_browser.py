@@ -6,7 +6,9 @@ the station form, and a question with an easy-read wording; opens it and both st
 issues a 5,000-card batch. A volunteer of station A signs in, sees station A only, pairs a
 tablet, and is refused station B. The board shows the organiser a silent tablet. After
 closing, two volunteers of A type the paper counts (a mismatch first, then agreement) and
-download the closing certificate. axe checks every admin screen on the way.
+download the closing certificate and the help card; once the polls have closed everywhere
+and the organiser has counted station A, a volunteer downloads its results sheet. axe checks
+every admin screen on the way.
 
 What the 5,000-card step proves, and what not: the batch is issued with the production task
 backend (tasks wait in the database), so the organiser's request returns with the batch
@@ -309,3 +311,25 @@ def test_a_whole_election_day_as_the_roles(
         bruno.get_by_role("link", name="Lejupielādēt slēgšanas aktu (PDF)").click()
     with open(download.value.path(), "rb") as certificate:
         assert certificate.read(4) == b"%PDF"
+
+    # The volunteers' help card, from their own desk.
+    bruno.goto(f"{base}/admin/station-tablets/{station_a.pk}/")
+    with bruno.expect_download() as download:
+        bruno.get_by_role("link", name="Palīdzības kartīte latviešu valodā (PDF)").click()
+    with open(download.value.path(), "rb") as help_card:
+        assert help_card.read(4) == b"%PDF"
+
+    # 20:00, the polls close everywhere; the organiser counts station A, and its results
+    # sheet is ready for the volunteers to post at the door.
+    Election.objects.filter(pk=election.pk).update(
+        voting_closes_at=timezone.now() - timezone.timedelta(minutes=1)
+    )
+    organiser.goto(f"{base}/admin/station-tablets/{station_a.pk}/")
+    organiser.get_by_role("button", name="Saskaitīt šo iecirkni").click()
+    accessible(organiser)
+    bruno.goto(f"{base}/admin/station-tablets/{station_a.pk}/")
+    accessible(bruno)
+    with bruno.expect_download() as download:
+        bruno.get_by_role("link", name="Iecirkņa rezultātu lapa latviešu valodā (PDF)").click()
+    with open(download.value.path(), "rb") as sheet:
+        assert sheet.read(4) == b"%PDF"
