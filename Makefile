@@ -4,6 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT ?= 8000
+# The suite runs in one process per core, at most four (each xdist worker has its own test
+# database, Redis database and live server). PYTEST_ARGS=-n0 runs it in one process.
+PYTEST_ARGS ?= -n auto --maxprocesses=4
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install install-test frontend lint lock migrations-check messages bench lighthouse e2e clean
