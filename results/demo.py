@@ -118,7 +118,12 @@ def _adult_turnout(stdout):
     elections = []
     for name, date, is_campaign, year in ADULT_ELECTIONS:
         adult, _created = AdultElection.objects.update_or_create(
-            name=name, defaults={"date": date, "is_campaign_election": is_campaign}
+            name=name,
+            defaults={
+                "name_en": f"Municipal election {year}",
+                "date": date,
+                "is_campaign_election": is_campaign,
+            },
         )
         raw = (DATA / f"sample-breakdown-precincts-{year}.csv").read_bytes()
         count = import_precinct_turnout(adult, raw)

@@ -106,6 +106,12 @@ class AdultElection(models.Model):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("E.g. Pašvaldību vēlēšanas 2025.")
     )
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the English pages, e.g. Municipal election 2025."),
+    )
     date = models.DateField(_("date"), help_text=_("Election day."))
     is_campaign_election = models.BooleanField(
         _("campaign election"),
@@ -114,7 +120,7 @@ class AdultElection(models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("date"), FieldPanel("is_campaign_election")]),
     ]
 
@@ -125,6 +131,10 @@ class AdultElection(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        return in_current_language(self.name, self.name_en)
 
 
 class AdultPrecinctTurnout(models.Model):

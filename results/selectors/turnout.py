@@ -45,7 +45,7 @@ def turnout_comparison(
     children_public = False
     if children_election is not None:
         for station in children_election.stations.order_by("name"):
-            stations.setdefault(station.adult_precinct_number, []).append(station.name)
+            stations.setdefault(station.adult_precinct_number, []).append(station.display_name)
         published = public_results(children_election, now)
         if published is not None:
             children_public = True
