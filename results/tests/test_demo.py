@@ -69,6 +69,16 @@ def test_turnout_page_shows_goal_and_the_specially_designed_station(home_page, c
     assert "Liepājas Latviešu biedrības nams <strong>(īpaši iekārtots iecirknis)</strong>" in html
 
 
+def test_the_english_turnout_page_names_the_elections_in_english(home_page, client):
+    demo.load(StringIO())
+    lv = AdultTurnoutPage.objects.get(locale__language_code="lv")
+    en = AdultTurnoutPage.objects.get(locale__language_code="en")
+    assert "Pašvaldību vēlēšanas 2021" in client.get(lv.url).content.decode()
+    html = client.get(en.url).content.decode()
+    assert "Municipal election 2021" in html and "Municipal election 2025" in html
+    assert "Pašvaldību vēlēšanas" not in html
+
+
 def test_demo_votes_use_real_demo_cards_so_every_certificate_adds_up(demo_election):
     """Each sample vote used one of its station's cards: the closing certificates say as many
     cards were used as votes were registered. A station short of cards gets another batch."""
