@@ -46,7 +46,7 @@ def _weigh(browser, url):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     responses = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
     weights = {"other": [0, 0], "image": [0, 0]}
     for response in responses:
@@ -59,12 +59,16 @@ def _weigh(browser, url):
 
 
 def _stylesheet_bytes(browser, base):
-    page = browser.new_page()
+    """The site's stylesheet as a page loads it the first time (a fresh context: no cache)."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
     page.goto(base + "/")
     href = page.eval_on_selector("link[rel=stylesheet]", "link => link.href")
-    response = page.goto(href)
+    context.close()
+    context = browser.new_context(viewport=PHONE)
+    response = context.new_page().goto(href)
     sizes = response.request.sizes()
-    page.close()
+    context.close()
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
@@ -89,8 +93,9 @@ def run():
             capture_output=True,
             text=True,
             timeout=1800,
-            check=True,
         )
+        if prepared.returncode:
+            raise SystemExit(f"preparing the demo failed:\n{prepared.stderr[-3000:]}")
         setup = json.loads(prepared.stdout.strip().splitlines()[-1])
         with gunicorn_server(env, workers=1, threads=2) as port, sync_playwright() as play:
             browser = play.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
