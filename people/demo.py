@@ -5,14 +5,14 @@ shortlist round put the three promoted demo proposals on the ballot."""
 import datetime
 from itertools import cycle, islice
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from home.models import HomePage
 from mock_elections.demo import ELECTION_DAY, ELECTION_SLUG, PROPOSALS_SENT_AT
 from mock_elections.models import Election, QuestionProposal
 
 from . import roster
-from .feedback_page import FeedbackFormField, FeedbackFormPage
+from .feedback_page import DEFAULT_PRIVACY_NOTE, FeedbackFormField, FeedbackFormPage
 from .models import GroupCount, ProposingGroup, Roster, Shift, ShortlistRound, Volunteer
 
 VOLUNTEERS = 250
@@ -149,6 +149,9 @@ def load_feedback_page(stdout) -> None:
         stdout.write("  no home page: feedback form skipped")
         return
     page = FeedbackFormPage.objects.child_of(home).filter(slug=FEEDBACK_SLUG).first()
+    # The page is in the Latvian tree: its note in Latvian whatever language the loader runs in.
+    with translation.override("lv"):
+        privacy_note = str(DEFAULT_PRIVACY_NOTE)
     if page is None:
         page = home.add_child(
             instance=FeedbackFormPage(
@@ -159,6 +162,7 @@ def load_feedback_page(stdout) -> None:
                 show_in_menus=False,
             )
         )
+    page.privacy_note = privacy_note
     page.form_fields.all().delete()
     for order, (label, field_type, required, choices) in enumerate(FEEDBACK_QUESTIONS):
         FeedbackFormField.objects.create(
