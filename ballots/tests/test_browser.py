@@ -59,7 +59,11 @@ def test_organiser_issues_a_batch_and_is_told_what_is_wrong_first(
     page.get_by_label("Kartīšu skaits").fill("40")
     page.get_by_role("button", name="Izsniegt partiju").click()
     page.wait_for_url("**/admin/ballots/batches/")
-    assert "Laumu bērnu iecirknis, partija 1" in page.locator("main").inner_text()
+    # The station shows with its election: every election has its own "Laumu bērnu iecirknis".
+    assert (
+        f"Laumu bērnu iecirknis · {station.election}, partija 1"
+        in page.locator("main").inner_text()
+    )
     assert BallotBatch.objects.get().ballots.count() == 40
     with page.expect_download() as download:
         page.get_by_role("link", name="Lejupielādēt PDF").click()
