@@ -48,6 +48,21 @@ def playwright_instance():
         yield playwright
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serialized_database_on_every_connection(django_db_setup, django_db_blocker):
+    """The saved copy of the test database, which refills it after each transactional test,
+    on every connection object, not only the one that made it. Starting Playwright switches
+    the session into another context, and Django keeps one connection object per context:
+    the copy on the old object was lost, so a transactional test's teardown and the next
+    one's setup disagreed on whether to refill (content types missing, or made twice)."""
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 def missing_for_browser_tests(message):
     """Skip a browser test whose tool is missing on a developer's machine; in CI, fail."""
     if os.environ.get("CI", "").lower() == "true":

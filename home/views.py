@@ -19,6 +19,9 @@ def election_calendar(request: HttpRequest) -> HttpResponse:
     number = request.GET.get("iecirknis", "").strip()[:10]
     precinct = None
     if number:
+        # A control character (a NUL byte PostgreSQL cannot even compare) is no precinct.
+        if not number.isprintable():
+            raise Http404("unknown precinct")
         precinct = Precinct.objects.filter(number=number).first()
         if precinct is None:
             raise Http404("unknown precinct")
