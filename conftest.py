@@ -49,18 +49,26 @@ def playwright_instance():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def serialized_database_on_every_connection(django_db_setup, django_db_blocker):
-    """The saved copy of the test database, which refills it after each transactional test,
-    on every connection object, not only the one that made it. Starting Playwright switches
-    the session into another context, and Django keeps one connection object per context:
-    the copy on the old object was lost, so a transactional test's teardown and the next
-    one's setup disagreed on whether to refill (content types missing, or made twice)."""
-    from django.db import connections
+def browser_driver_before_the_database(request):
+    """Start Playwright before the first test touches the database, when the session has
+    browser tests. Starting it switches the session into another context, and Django keeps
+    one database connection per context: the saved copy of the test database that refills it
+    after each transactional test lived on the old connection and was lost (the next browser
+    test then found no content types)."""
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        request.getfixturevalue("playwright_instance")
 
-    for connection in connections.all():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            type(connection)._test_serialized_contents = contents
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Latvian: a request to an English page leaves English active in
+    the test's thread (the locale middleware activates a language and never resets it)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def missing_for_browser_tests(message):
@@ -113,11 +121,20 @@ def axe():
     return Axe()
 
 
+FINITE_ANIMATIONS_ENDED = """Promise.all(document.getAnimations()
+    .filter(animation => animation.effect
+        && Number.isFinite(animation.effect.getComputedTiming().endTime))
+    .map(animation => animation.finished.catch(() => null)))"""
+
+
 @pytest.fixture
 def assert_accessible(axe):
     """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page; fail listing each violation."""
 
     def check(page, context=None):
+        # Wagtail's messages fade in: judge their colours once every animation that ends has
+        # ended (a cancelled one counts as ended; an endless spinner is not waited for).
+        page.evaluate(FINITE_ANIMATIONS_ENDED)
         results = axe.run(
             page,
             context=context,

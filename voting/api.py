@@ -55,9 +55,10 @@ def error_response(reason: str, message: str, **extra: Any) -> JsonResponse:
     return JsonResponse({"error": reason, "message": str(message), **extra}, status=status)
 
 
-def _request_language(request: HttpRequest) -> str:
+def _activate_request_language(request: HttpRequest) -> None:
+    # Activated, not overridden: the rate limiter's 429 is written after this wrapper returns.
     language = request.headers.get("Accept-Language", "lv")[:2].lower()
-    return "en" if language == "en" else "lv"
+    translation.activate("en" if language == "en" else "lv")
 
 
 def read_json(request: HttpRequest) -> Any:
@@ -101,28 +102,27 @@ def tablet_api(methods: list[str], authenticated: bool = True) -> Callable[..., 
         @require_http_methods(methods)
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            # For this request only: the tablet's language must not outlive its answer.
-            with translation.override(_request_language(request)):
-                try:
-                    if authenticated:
-                        header = request.headers.get("Authorization", "")
-                        token = header[7:].strip() if header.startswith("Bearer ") else ""
-                        tablet = selectors.tablet_for_token(token)
-                        if tablet is None:
-                            return error_response(
-                                "not_paired",
-                                _("This tablet is not paired with a station, or was revoked."),
-                            )
-                        request.tablet = tablet  # type: ignore[attr-defined]
-                    return view(request, *args, **kwargs)
-                except Refused as refusal:
-                    logger.info("tablet API %s refused: %s", view.__name__, refusal.reason)
-                    extra = (
-                        {"client_id": refusal.details["client_id"]}
-                        if "client_id" in refusal.details
-                        else {}
-                    )
-                    return error_response(refusal.reason, refusal.message, **extra)
+            _activate_request_language(request)
+            try:
+                if authenticated:
+                    header = request.headers.get("Authorization", "")
+                    token = header[7:].strip() if header.startswith("Bearer ") else ""
+                    tablet = selectors.tablet_for_token(token)
+                    if tablet is None:
+                        return error_response(
+                            "not_paired",
+                            _("This tablet is not paired with a station, or was revoked."),
+                        )
+                    request.tablet = tablet  # type: ignore[attr-defined]
+                return view(request, *args, **kwargs)
+            except Refused as refusal:
+                logger.info("tablet API %s refused: %s", view.__name__, refusal.reason)
+                extra = (
+                    {"client_id": refusal.details["client_id"]}
+                    if "client_id" in refusal.details
+                    else {}
+                )
+                return error_response(refusal.reason, refusal.message, **extra)
 
         return wrapper
 
