@@ -59,6 +59,27 @@ def browser_driver_before_the_database(request):
         request.getfixturevalue("playwright_instance")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The saved copy of the test database, with its content types first. Refilling the
+    database after a transactional test builds each saved row as a model instance, and
+    Wagtail's pages and tasks look up their own content type while being built: with Django's
+    cache of content types emptied (making permissions empties it) and the content types not
+    yet restored, that lookup inserted a row of its own, and restoring the saved one then
+    broke the unique (app, model) rule."""
+    import json
+
+    from django.db import connections
+
+    for connection in connections.all():
+        saved = getattr(connection, "_test_serialized_contents", None)
+        if saved:
+            rows = json.loads(saved)
+            rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+            connection._test_serialized_contents = json.dumps(rows)
+    yield
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in Latvian: a request to an English page leaves English active in

@@ -84,6 +84,38 @@ def gunicorn_server(env, workers, threads, deadline=60, cwd=ROOT, log_path=None)
             log.close()
 
 
+@contextmanager
+def demo_site(prefix, workers, threads):
+    """The demo content on the production server with the bench URLconf (which serves the
+    uploaded images), in a temporary folder; yields (base URL, the demo's setup facts)."""
+    import json
+
+    with tempfile.TemporaryDirectory(prefix=prefix) as workdir:
+        env = production_env(
+            f"sqlite:///{workdir}/bench.sqlite3",
+            STATIC_ROOT=f"{workdir}/static",
+            MEDIA_ROOT=f"{workdir}/media",
+            DJANGO_SETTINGS_MODULE="bench.settings",
+        )
+        prepared = subprocess.run(
+            [sys.executable, "-c", "from bench.memory import prepare; prepare()"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        if prepared.returncode:
+            raise SystemExit(f"preparing the demo failed:\n{prepared.stderr[-3000:]}")
+        setup = json.loads(prepared.stdout.strip().splitlines()[-1])
+        with gunicorn_server(env, workers=workers, threads=threads) as port:
+            yield f"http://localhost:{port}", setup
+
+
+def demo_story_path(setup):
+    return next(path for path in setup["paths"] if path.startswith("/stasti/") and path[8:])
+
+
 def run_module_in_fresh_database(module):
     """Run `python -m <module>` against a throw-away SQLite file (or BENCH_DATABASE_URL), so
     a benchmark never touches the developer's database."""

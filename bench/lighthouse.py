@@ -15,10 +15,8 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-import tempfile
 
-from bench.common import ROOT, gunicorn_server, production_env
+from bench.common import ROOT, demo_site, demo_story_path
 
 CLI = ROOT / "bench" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -26,8 +24,7 @@ GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 
 
 
 def _pages(setup):
-    story = next(path for path in setup["paths"] if path.startswith("/stasti/") and path[8:])
-    return {"home": "/", "story": story, "results": "/rezultati/"}
+    return {"home": "/", "story": demo_story_path(setup), "results": "/rezultati/"}
 
 
 def _lighthouse(url, chrome):
@@ -75,28 +72,10 @@ def run():
     if not CLI.exists() or not chrome:
         print("  skipped: run `make lighthouse` (installs Lighthouse; needs Chromium)")
         return
-    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as workdir:
-        env = production_env(
-            f"sqlite:///{workdir}/bench.sqlite3",
-            STATIC_ROOT=f"{workdir}/static",
-            MEDIA_ROOT=f"{workdir}/media",
-            # Production settings with the bench URLconf, which serves the uploaded images.
-            DJANGO_SETTINGS_MODULE="bench.settings",
-        )
-        prepared = subprocess.run(
-            [sys.executable, "-c", "from bench.memory import prepare; prepare()"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=1800,
-            check=True,
-        )
-        setup = json.loads(prepared.stdout.strip().splitlines()[-1])
-        with gunicorn_server(env, workers=2, threads=2) as port:
-            print("  Lighthouse mobile, production settings, gunicorn, demo content")
-            for name, path in _pages(setup).items():
-                _report(name, _lighthouse(f"http://localhost:{port}{path}", chrome))
+    with demo_site("bench-lighthouse-", workers=2, threads=2) as (base, setup):
+        print("  Lighthouse mobile, production settings, gunicorn, demo content")
+        for name, path in _pages(setup).items():
+            _report(name, _lighthouse(base + path, chrome))
 
 
 if __name__ == "__main__":

@@ -10,13 +10,9 @@ site's stylesheet), fetched in the same run.
     python -m bench page_weight
 """
 
-import json
 import shutil
-import subprocess
-import sys
-import tempfile
 
-from bench.common import ROOT, gunicorn_server, production_env
+from bench.common import demo_site, demo_story_path
 
 GOAL_BYTES = 150 * 1024
 PHONE = {"width": 390, "height": 844}
@@ -32,10 +28,9 @@ CHROMIUM_ARGS = [
 
 
 def _pages(setup):
-    story = next(path for path in setup["paths"] if path.startswith("/stasti/") and path[8:])
     return {
         "home": "/",
-        "story": story,
+        "story": demo_story_path(setup),
         "results": "/rezultati/",
         "turnout": "/veletaju-aktivitate/",
     }
@@ -79,44 +74,26 @@ def run():
     if not chromium:
         print("  skipped: needs Debian's chromium")
         return
-    with tempfile.TemporaryDirectory(prefix="bench-weight-") as workdir:
-        env = production_env(
-            f"sqlite:///{workdir}/bench.sqlite3",
-            STATIC_ROOT=f"{workdir}/static",
-            MEDIA_ROOT=f"{workdir}/media",
-            DJANGO_SETTINGS_MODULE="bench.settings",
+    site = demo_site("bench-weight-", workers=1, threads=2)
+    with site as (base, setup), sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        stylesheet = _stylesheet_bytes(browser, base)
+        print(
+            f"  phone 390 px, production settings; one static file (site CSS): "
+            f"{stylesheet / 1024:.1f} KB"
         )
-        prepared = subprocess.run(
-            [sys.executable, "-c", "from bench.memory import prepare; prepare()"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=1800,
+        print(
+            f"  {'page':<9}{'before images':>15}{'÷ goal':>8}{'÷ CSS':>7}"
+            f"{'requests':>10}{'images':>12}{'img req.':>10}"
         )
-        if prepared.returncode:
-            raise SystemExit(f"preparing the demo failed:\n{prepared.stderr[-3000:]}")
-        setup = json.loads(prepared.stdout.strip().splitlines()[-1])
-        with gunicorn_server(env, workers=1, threads=2) as port, sync_playwright() as play:
-            browser = play.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            base = f"http://localhost:{port}"
-            stylesheet = _stylesheet_bytes(browser, base)
+        for name, path in _pages(setup).items():
+            other, images, requests, image_requests = _weigh(browser, base + path)
             print(
-                f"  phone 390 px, production settings; one static file (site CSS): "
-                f"{stylesheet / 1024:.1f} KB"
+                f"  {name:<9}{other / 1024:>12.1f} KB{other / GOAL_BYTES:>8.2f}"
+                f"{other / stylesheet:>7.1f}{requests:>10}{images / 1024:>9.1f} KB"
+                f"{image_requests:>10}"
             )
-            print(
-                f"  {'page':<9}{'before images':>15}{'÷ goal':>8}{'÷ CSS':>7}"
-                f"{'requests':>10}{'images':>12}{'img req.':>10}"
-            )
-            for name, path in _pages(setup).items():
-                other, images, requests, image_requests = _weigh(browser, base + path)
-                print(
-                    f"  {name:<9}{other / 1024:>12.1f} KB{other / GOAL_BYTES:>8.2f}"
-                    f"{other / stylesheet:>7.1f}{requests:>10}{images / 1024:>9.1f} KB"
-                    f"{image_requests:>10}"
-                )
-            browser.close()
+        browser.close()
 
 
 if __name__ == "__main__":

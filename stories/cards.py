@@ -13,9 +13,10 @@ from io import BytesIO
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from base.dates import on_day
 from base.models import SiteSettings
 from stories.card_layout import (
     FORMATS,
@@ -34,37 +35,13 @@ ACCENT = (242, 183, 5)
 RED = (200, 16, 46)
 WHITE = (255, 255, 255)
 
-# Django's Latvian locale names months only as "janvāris"/"janvāra"; a call to vote "on the
-# 9th of January" needs the locative ("9. janvārī").
-LATVIAN_MONTHS_LOCATIVE = (
-    "janvārī",
-    "februārī",
-    "martā",
-    "aprīlī",
-    "maijā",
-    "jūnijā",
-    "jūlijā",
-    "augustā",
-    "septembrī",
-    "oktobrī",
-    "novembrī",
-    "decembrī",
-)
-
-
-def election_day_words(day):
-    """The day as a call to vote says it in the active language: "9. janvārī", "9 January"."""
-    if translation.get_language() == "lv":
-        return f"{day.day}. {LATVIAN_MONTHS_LOCATIVE[day.month - 1]}"
-    return formats.date_format(day, "j F")
-
 
 def call_to_vote(election_at):
     """„Balso 9. janvārī!” when the election day is set, else a plain „Balso!”."""
     if election_at is None:
         return gettext("Vote!")
     day = timezone.localtime(election_at).date()
-    return gettext("Vote on %(day)s!") % {"day": election_day_words(day)}
+    return gettext("Vote on %(day)s!") % {"day": on_day(day)}
 
 
 def crop_box(image_size, target_size, focal_centre=None):
