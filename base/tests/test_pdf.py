@@ -44,7 +44,12 @@ def test_the_same_text_without_escaping_would_be_read_as_markup():
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=40))
 def test_any_typed_text_prints_as_typed(typed):
-    assert pdf_text(paragraph_pdf(typed)) == " ".join(typed.split())
+    # Every typed character prints and none is read as markup. Spaces are compared apart: a
+    # viewer guesses them from the glyphs' positions, and reads a gap where the text changes
+    # between the font's subsets („<” then „ļ” extracts as „< ļ”).
+    printed = pdf_text(paragraph_pdf(typed))
+    assert "".join(printed.split()) == "".join(typed.split())
+    assert len(printed.split()) >= len(typed.split())  # no typed space is lost
 
 
 @settings(max_examples=40, deadline=None)

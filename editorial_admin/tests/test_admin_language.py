@@ -56,7 +56,7 @@ def test_each_role_meets_only_latvian(client, user_in, story_in_moderation, role
     )
 
 
-def test_anonymous_login_and_password_reset_are_latvian(client, demo_world):
+def test_anonymous_login_and_password_reset_are_latvian(client, db, demo_world):
     walk = Walk(client, content_strings())
     walk.run(["/admin/login/", "/admin/password_reset/"], is_english)
     walk.post("/admin/login/", {"username": "nobody", "password": "wrong"}, is_english)
