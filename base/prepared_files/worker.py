@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .kinds import BuiltFile, FileKind, file_kind
@@ -49,6 +49,7 @@ def build_prepared_file(file_id: int) -> datetime | None:
         filename=built.filename,
         content_type=built.content_type,
         state=PreparedFile.State.READY,
+        done=F("total"),  # the last steps between two saves of progress are done too
         delete_after=delete_after,
     ):
         storage.delete(stored)  # deleted while it was being built: nobody will fetch it
@@ -62,7 +63,7 @@ def _build(kind: FileKind, prepared: PreparedFile) -> BuiltFile:
     def note_progress(done: int, total: int) -> None:
         nonlocal saved
         step = max(1, total // PROGRESS_SAVES)
-        if total != saved[1] or done - saved[0] >= step or done == total:
+        if total != saved[1] or done - saved[0] >= step:
             _update(prepared.pk, done=done, total=total)
             saved = (done, total)
 
@@ -72,8 +73,6 @@ def _build(kind: FileKind, prepared: PreparedFile) -> BuiltFile:
         _update(prepared.pk, state=PreparedFile.State.FAILED)
         logger.exception("Preparing file %s (%s) failed", prepared.pk, prepared.kind)
         raise
-    if saved[1] >= 0:
-        _update(prepared.pk, done=saved[1])  # the last steps between saves are done too
     return built
 
 
