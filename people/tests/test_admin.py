@@ -11,6 +11,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import Client
 
 from base.models import PreparedFile
 from mock_elections.roles import ORGANISERS, VOLUNTEERS, sync_roles
@@ -135,6 +136,24 @@ def test_roster_export_has_one_row_per_placement(client, world):
     ]
     prepared = PreparedFile.objects.get()
     assert (prepared.done, prepared.total) == (2, 2)  # placements
+
+
+def test_only_the_organiser_who_asked_downloads_and_only_while_an_organiser(client, world):
+    asker = logged_in(client, ORGANISERS)
+    asker.post(f"/admin/brivpratigie/{world['election'].pk}/export/")
+    link = f"/admin/sagatavotie-faili/{PreparedFile.objects.get().pk}/lejupieladet/"
+
+    other = get_user_model().objects.create_user("cits-organizators", password="x")
+    other.groups.add(Group.objects.get(name=ORGANISERS))
+    other_client = Client()
+    other_client.force_login(other)
+    assert other_client.get(link).status_code == 404
+
+    user = get_user_model().objects.get(username="organisers")
+    user.groups.set([Group.objects.get(name="Editors")])  # moved to another role
+    refused = asker.get(link, follow=True)
+    assert refused.redirect_chain == [("/admin/", 302)]
+    assert "Jums vairs nav tiesību uz šo failu." in refused.content.decode()
 
 
 def test_attendance_ticks_are_saved(client, world):
