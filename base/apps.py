@@ -17,7 +17,8 @@ class BaseConfig(AppConfig):
 
         from base import page_cache
         from base.destinations import register_destination
-        from base.models import Precinct, SiteSettings
+        from base.models import Precinct, PreparedFile, SiteSettings
+        from base.prepared_files.worker import forget_stored_file
 
         # Any change a public page could show empties the page cache (by a new generation).
         for signal in (page_published, page_unpublished, post_page_move):
@@ -30,4 +31,6 @@ class BaseConfig(AppConfig):
         # A page made private must stop being served from the cache at once.
         for signal in (post_save, post_delete):
             signal.connect(page_cache.start_new_generation, sender=PageViewRestriction)
+        # A prepared file's stored copy goes whenever its row goes, however it goes.
+        post_delete.connect(forget_stored_file, sender=PreparedFile)
         register_destination("search", _("Search"), lambda: reverse("base:search"), in_menu=True)

@@ -18,6 +18,7 @@ from base.forms import SlugFromNameForm
 from base.geojson import validate_boundary_file
 from base.i18n import in_current_language
 from base.page_cache import CachedPageMixin
+from base.prepared_files.models import PreparedFile  # noqa: F401 - Django looks for it here
 
 
 class District(index.Indexed, models.Model):

@@ -1,11 +1,11 @@
 """The organisers' screens: the shift board with its gaps and actions, a station's desk
-(attendance ticks, roster PDF, message), certificates, export, and the shortlist round.
+(attendance ticks, roster PDF, message), and the shortlist round. The certificates and the
+export are asked for here and made in the background (people/downloads.py).
 
 Only users with the people app's permissions (the Organisers group) get in. Views stay thin:
 fetch, call a service, report the outcome.
 """
 
-import csv
 from collections.abc import Callable
 from functools import wraps
 
@@ -16,10 +16,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from base.prepared_files.services import prepare_file
 from base.refusals import Refused
 from mock_elections.models import Election, PollingStation
 
-from . import pdfs, roster, selectors, tasks
+from . import downloads, pdfs, roster, selectors, tasks
 from .feedback_page import FeedbackFormPage
 from .forms import AssignForm, MessageForm
 from .models import Assignment, Volunteer
@@ -186,24 +187,36 @@ def retry_mail(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("people_admin:board", pk)
 
 
+def _prepare(request: HttpRequest, pk: int, kind: str, queued: str) -> HttpResponse:
+    """Book the file for the task worker and send the organiser where it will appear: made
+    here, a large election's file would hold the request for many seconds."""
+    election = get_object_or_404(Election, pk=pk)
+    try:
+        prepare_file(kind, {"election": election.pk}, request.user, subject=election.title)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("people_admin:board", pk)
+    messages.success(request, queued)
+    return redirect("prepared_files:index")
+
+
+@require_POST
 @organisers_only
 def certificates(request: HttpRequest, pk: int) -> HttpResponse:
-    election = get_object_or_404(Election, pk=pk)
-    volunteers = (
-        Volunteer.objects.filter(election=election, assignments__isnull=False)
-        .distinct()
-        .prefetch_related("assignments__shift__station")
-        .select_related("election")
+    return _prepare(
+        request,
+        pk,
+        downloads.CERTIFICATES,
+        _("The thank-you certificates are being prepared: download them here when ready."),
     )
-    response = HttpResponse(pdfs.certificates_pdf(volunteers), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="paldies.pdf"'
-    return response
 
 
+@require_POST
 @organisers_only
 def export(request: HttpRequest, pk: int) -> HttpResponse:
-    election = get_object_or_404(Election, pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roster-{election.slug}.csv"'
-    csv.writer(response).writerows(selectors.export_rows(election))
-    return response
+    return _prepare(
+        request,
+        pk,
+        downloads.ROSTER_CSV,
+        _("The roster export is being prepared: download it here when ready."),
+    )

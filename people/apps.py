@@ -13,11 +13,13 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from base.destinations import forget_destination, register_destination
 
+        from .downloads import register_downloads
         from .models import Roster
         from .roles import grant_after_migrate
         from .roster import sign_up_address
 
         post_migrate.connect(grant_after_migrate, sender=self)
+        register_downloads()
         # The menu and footer link the volunteer sign-up while one is open.
         register_destination(
             "volunteer_sign_up", _("Become a volunteer"), sign_up_address, order=55, cached=True

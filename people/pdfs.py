@@ -2,7 +2,7 @@
 certificates after the election. Long names wrap; they are never cut."""
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -74,13 +74,16 @@ def station_roster_pdf(station: PollingStation, rows: Iterable[ShiftRow]) -> byt
     return buffer.getvalue()
 
 
-def certificates_pdf(volunteers: Iterable[Volunteer]) -> bytes:
-    """A thank-you page per volunteer with their station(s) and hours."""
+def certificates_pdf(
+    volunteers: Iterable[Volunteer], done: Callable[[int], None] = lambda count: None
+) -> bytes:
+    """A thank-you page per volunteer with their station(s) and hours; `done` hears how many
+    pages are drawn."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     with override("lv"):
         pdf.setTitle(_("Thank-you certificates"))
-        for volunteer in volunteers:
+        for count, volunteer in enumerate(volunteers, start=1):
             page = _Page(pdf)
             page.gap(40 * mm)
             page.line(_("Thank you!"), 34, bold=True)
@@ -102,5 +105,6 @@ def certificates_pdf(volunteers: Iterable[Volunteer]) -> bytes:
             page.gap(4 * mm)
             page.line(_("Hours given: %(hours)s") % {"hours": f"{hours:g}"}, 14, bold=True)
             pdf.showPage()
+            done(count)
     pdf.save()
     return buffer.getvalue()

@@ -83,6 +83,21 @@ def volunteers_of(station: PollingStation, shift: Shift | None = None) -> list[i
     return list(Volunteer.objects.filter(where).distinct().values_list("pk", flat=True))
 
 
+def placements_of(election: Election) -> int:
+    """How many placements the election has: the export's rows."""
+    return Assignment.objects.filter(shift__station__election=election).count()
+
+
+def thanked_volunteers(election: Election) -> list[Volunteer]:
+    """Everyone who was placed on a shift, with their shifts: a certificate each."""
+    return list(
+        Volunteer.objects.filter(election=election, assignments__isnull=False)
+        .distinct()
+        .prefetch_related("assignments__shift__station")
+        .select_related("election")
+    )
+
+
 def export_rows(election: Election) -> Iterator[list[str]]:
     """The roster for the organisers' spreadsheet: one row per placement."""
     yield ["station", "start", "end", "name", "e-mail", "phone", "lead", "attended"]

@@ -9,6 +9,7 @@ from django_tasks import default_task_backend, task
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
+from base.prepared_files.tasks import delete_expired as delete_expired_files
 from mock_elections.models import Election
 
 from .mail import proposal_follow_up, shift_message
@@ -94,9 +95,11 @@ def forget_volunteers() -> int:
 @task()
 def daily_round() -> None:
     """Reminders and retention once a day; where the backend can defer, it books its own
-    next run, so no cron is needed beside the task worker."""
+    next run, so no cron is needed beside the task worker. Expired prepared files (the roster
+    export, certificates) are swept too, in case a file's own booked deletion was lost."""
     send_reminders.call()
     forget_volunteers.call()
+    delete_expired_files.call()
     schedule_daily_round()
 
 

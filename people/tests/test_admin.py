@@ -1,5 +1,7 @@
-"""Only Organisers see the roster; their screens, PDFs and export work; public pages too."""
+"""Only Organisers see the roster; their screens, PDFs and export work; public pages too.
+The export and the certificates are made in the background and offered when ready."""
 
+import csv
 import io
 
 import pypdfium2
@@ -9,7 +11,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import Client
 
+from base.models import PreparedFile
 from mock_elections.roles import ORGANISERS, VOLUNTEERS, sync_roles
 from mock_elections.tests.factories import ElectionFactory, PollingStationFactory
 from people.models import Assignment, Volunteer
@@ -45,8 +49,6 @@ def logged_in(client, group):
 SCREENS = [
     "/admin/brivpratigie/",
     "/admin/brivpratigie/{election}/",
-    "/admin/brivpratigie/{election}/export/",
-    "/admin/brivpratigie/{election}/certificates/",
     "/admin/brivpratigie/{election}/shortlist/",
     "/admin/brivpratigie/station/{station}/",
     "/admin/brivpratigie/station/{station}/roster.pdf",
@@ -80,14 +82,78 @@ def test_station_roster_prints_the_leads_phone_only(client, world):
     assert "2922" not in text
 
 
+DOWNLOADS = [
+    "/admin/brivpratigie/{election}/export/",
+    "/admin/brivpratigie/{election}/certificates/",
+]
+
+
+@pytest.mark.parametrize("url", DOWNLOADS)
+@pytest.mark.parametrize("group", ["Editors", "Moderators", VOLUNTEERS])
+def test_only_organisers_ask_for_the_roster_files(client, world, group, url):
+    response = logged_in(client, group).post(url.format(election=world["election"].pk))
+    assert response.status_code in (302, 403)
+    assert not PreparedFile.objects.exists()
+
+
+def prepared_download(client, url: str) -> tuple[str, bytes, str]:
+    """Ask for a file as the board's button does, then download it from the prepared-files
+    page it leads to (the test backend has already made it): (message, content, name)."""
+    page = client.post(url, follow=True)
+    assert page.redirect_chain[-1][0] == "/admin/sagatavotie-faili/"
+    prepared = PreparedFile.objects.get()
+    html = page.content.decode()
+    link = f"/admin/sagatavotie-faili/{prepared.pk}/lejupieladet/"
+    assert link in html
+    response = client.get(link)
+    return html, b"".join(response.streaming_content), response["Content-Disposition"]
+
+
 def test_certificates_give_station_and_hours(client, world):
-    text = pdf_text(
-        logged_in(client, ORGANISERS)
-        .get(f"/admin/brivpratigie/{world['election'].pk}/certificates/")
-        .content
+    html, content, name = prepared_download(
+        logged_in(client, ORGANISERS), f"/admin/brivpratigie/{world['election'].pk}/certificates/"
     )
+    assert "Pateicības rakstus gatavo" in html
+    assert name == 'attachment; filename="paldies.pdf"'
+    text = pdf_text(content)
     assert text.count("Paldies!") == 2
     assert "Jūras stacija" in text and "4" in text
+    assert PreparedFile.objects.get().total == 2  # volunteers
+
+
+def test_roster_export_has_one_row_per_placement(client, world):
+    election = world["election"]
+    html, content, name = prepared_download(
+        logged_in(client, ORGANISERS), f"/admin/brivpratigie/{election.pk}/export/"
+    )
+    assert "Saraksta eksportu gatavo" in html
+    assert name == f'attachment; filename="roster-{election.slug}.csv"'
+    rows = list(csv.reader(io.StringIO(content.decode())))
+    assert rows[0] == ["station", "start", "end", "name", "e-mail", "phone", "lead", "attended"]
+    assert [(row[0], row[3], row[5], row[6]) for row in rows[1:]] == [
+        ("Jūras stacija", "Vadītāja Ilze", "+371 2911 1111", "yes"),
+        ("Jūras stacija", "Palīgs Jānis", "+371 2922 2222", ""),
+    ]
+    prepared = PreparedFile.objects.get()
+    assert (prepared.done, prepared.total) == (2, 2)  # placements
+
+
+def test_only_the_organiser_who_asked_downloads_and_only_while_an_organiser(client, world):
+    asker = logged_in(client, ORGANISERS)
+    asker.post(f"/admin/brivpratigie/{world['election'].pk}/export/")
+    link = f"/admin/sagatavotie-faili/{PreparedFile.objects.get().pk}/lejupieladet/"
+
+    other = get_user_model().objects.create_user("cits-organizators", password="x")
+    other.groups.add(Group.objects.get(name=ORGANISERS))
+    other_client = Client()
+    other_client.force_login(other)
+    assert other_client.get(link).status_code == 404
+
+    user = get_user_model().objects.get(username="organisers")
+    user.groups.set([Group.objects.get(name="Editors")])  # moved to another role
+    refused = asker.get(link, follow=True)
+    assert refused.redirect_chain == [("/admin/", 302)]
+    assert "Jums vairs nav tiesību uz šo failu." in refused.content.decode()
 
 
 def test_attendance_ticks_are_saved(client, world):
