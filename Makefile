@@ -4,10 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT ?= 8000
-# One process, in collection order: parallel runs (PYTEST_ARGS="-n auto", each xdist worker
-# with its own test database, Redis database and live server) are faster but still meet an
-# order-dependent test-isolation fault now and then (see README, Tests).
-PYTEST_ARGS ?= -n0
+# In parallel, one pytest-xdist worker per core, each with its own test database, Redis
+# database and live server. `make test PYTEST_ARGS=-n0` runs in one process.
+PYTEST_ARGS ?= -n auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install install-test frontend lint lock migrations-check messages bench lighthouse e2e clean
