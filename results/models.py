@@ -213,8 +213,9 @@ class PrecinctImport(models.Model):
         WRITE_FAILED = (
             "write_failed",
             _(
-                "The database did not accept the figures, so nothing was imported and the earlier "
-                "figures stay. Upload the file again; if it fails again, tell the site's developers."
+                "The database did not accept the figures, so nothing was imported and the "
+                "earlier figures stay. Upload the file again; if it fails again, tell the "
+                "site's developers."
             ),
         )
         STALLED = (
