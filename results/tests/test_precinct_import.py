@@ -91,7 +91,7 @@ def test_a_checked_file_waits_for_the_worker_which_writes_it_and_the_page_follow
     assert (rows["702"].registered_voters, rows["702"].votes_cast) == (900, 300)
     done = status_text(client, record)
     assert 'data-import-finished="true"' in done
-    assert "Importēti 2 iecirkņi" in done
+    assert "Importēti 2 iecirkņi" in done and "iepriekšējo 2 vietā" in done
     assert "reģistrēto vēlētāju — 2100, nobalsojušo — 900" in done
     entry = ModelLogEntry.objects.get(action="results.turnout_imported")
     assert entry.user == signed_in_organiser and entry.data == {"precincts": 2}
