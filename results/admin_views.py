@@ -18,10 +18,14 @@ from wagtail.admin.views.reports import ReportView
 from base.refusals import Refused
 from mock_elections.models import Election
 from results.forms import PrecinctFileForm
+from results.models import PrecinctImport
+from results.precinct_import import start_precinct_import
 from results.selectors import live_participation
-from results.services import import_precinct_turnout
+from results.tasks import written_so_far
 
 LIVE_REFRESH_SECONDS = 30
+# An unfinished import's page asks for its state this often.
+IMPORT_REFRESH_SECONDS = 2
 
 
 def can_watch_participation(user):
@@ -138,30 +142,76 @@ class LiveParticipationView(ReportView):
         return context
 
 
+def can_import_precincts(user):
+    return user.has_perm("results.add_adultprecinctturnout")
+
+
 def import_precinct_file(request):
-    """Upload an official precinct CSV: imported whole, or refused with each row's error."""
-    if not request.user.has_perm("results.add_adultprecinctturnout"):
+    """Upload an official precinct CSV: checked whole here and refused with each row's error,
+    or handed to the task worker, whose progress the next page follows."""
+    if not can_import_precincts(request.user):
         raise PermissionDenied
     errors = []
     form = PrecinctFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        election = form.cleaned_data["adult_election"]
+        upload = form.cleaned_data["file"]
         try:
-            count = import_precinct_turnout(
-                election, form.cleaned_data["file"].read(), by=request.user
+            started = start_precinct_import(
+                form.cleaned_data["adult_election"],
+                upload.read(),
+                upload.name,
+                by=request.user,
             )
         except Refused as refusal:
             errors = refusal.details.get("errors", [refusal.message])
             messages.error(request, _("The file was refused; nothing was imported."))
         else:
-            messages.success(
-                request,
-                _("Imported %(count)s precincts for %(election)s.")
-                % {"count": count, "election": election},
-            )
-            return redirect("results_import_precincts")
+            if started.sent_before:
+                messages.info(request, _("This file had already been sent: here is its import."))
+            return redirect("results_precinct_import", import_id=started.record.pk)
     return TemplateResponse(
         request,
         "results/admin/import_precincts.html",
-        {"form": form, "errors": errors, "page_title": _("Import precinct turnout")},
+        {
+            "form": form,
+            "errors": errors,
+            "page_title": _("Import precinct turnout"),
+            "recent_imports": PrecinctImport.objects.select_related("adult_election")[:5],
+        },
     )
+
+
+def _precinct_import(request, import_id):
+    if not can_import_precincts(request.user):
+        raise PermissionDenied
+    return get_object_or_404(
+        PrecinctImport.objects.select_related("adult_election", "imported_by"), pk=import_id
+    )
+
+
+def _import_context(record):
+    return {
+        "record": record,
+        "written_so_far": written_so_far(record),
+        "status_url": reverse("results_precinct_import_status", args=[record.pk]),
+        "refresh_seconds": IMPORT_REFRESH_SECONDS,
+    }
+
+
+def precinct_import(request, import_id):
+    """An import's page: waiting, importing, done with its counts, or failed and why. While
+    unfinished, its status region refreshes itself (results/import_status.js)."""
+    record = _precinct_import(request, import_id)
+    context = _import_context(record)
+    context["page_title"] = _("Import precinct turnout")
+    return TemplateResponse(request, "results/admin/precinct_import.html", context)
+
+
+def precinct_import_status(request, import_id):
+    """Just the status, for the page's refresh; never cached."""
+    record = _precinct_import(request, import_id)
+    response = TemplateResponse(
+        request, "results/admin/precinct_import_status.html", _import_context(record)
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -6,6 +6,7 @@ what organisers and editors enter: the results status, the city's follow-ups, th
 adult precinct figures and the pages that show them.
 """
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -195,6 +196,101 @@ class AdultPrecinctTurnout(models.Model):
     @property
     def turnout_percent(self):
         return 100 * self.votes_cast / self.registered_voters
+
+
+class PrecinctImport(models.Model):
+    """One upload of an official precinct file. The request checks the whole file and keeps
+    its rows here; the task worker writes them (so no admin request waits for the database),
+    and the organiser's page follows this record from waiting to done or failed."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", _("Waiting to be imported")
+        IMPORTING = "importing", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    class Failure(models.TextChoices):
+        WRITE_FAILED = (
+            "write_failed",
+            _(
+                "The database did not accept the figures, so nothing was imported and the "
+                "earlier figures stay. Upload the file again; if it fails again, tell the "
+                "site's developers."
+            ),
+        )
+        STALLED = (
+            "stalled",
+            _(
+                "The import did not finish (the background worker stopped), so nothing was "
+                "imported and the earlier figures stay. Upload the file again."
+            ),
+        )
+
+    adult_election = models.ForeignKey(
+        AdultElection,
+        on_delete=models.CASCADE,
+        related_name="imports",
+        verbose_name=_("adult election"),
+        help_text=_("The election whose precinct figures the file replaces."),
+    )
+    file_name = models.CharField(
+        _("file name"), max_length=255, help_text=_("As it was on the organiser's computer.")
+    )
+    file_sha256 = models.CharField(
+        _("file fingerprint"),
+        max_length=64,
+        help_text=_("SHA-256 of the file: the same file sent twice is imported once."),
+    )
+    # The checked rows: [precinct number, name, registered voters, votes cast] each.
+    rows = models.JSONField(_("checked rows"), default=list, help_text=_("The file's rows."))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.WAITING
+    )
+    failure = models.CharField(
+        _("why it failed"), max_length=20, choices=Failure.choices, blank=True
+    )
+    precincts_written = models.PositiveIntegerField(
+        _("precincts written"), default=0, help_text=_("Set when the import has finished.")
+    )
+    precincts_replaced = models.PositiveIntegerField(
+        _("precincts replaced"), default=0, help_text=_("How many the election had before.")
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imported by"),
+        help_text=_("Who uploaded the file; the audit log names them too."),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("precinct import")
+        verbose_name_plural = _("precinct imports")
+        indexes = [models.Index(fields=["adult_election", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.adult_election} — {self.file_name}"
+
+    @property
+    def precincts_total(self):
+        return len(self.rows)
+
+    @property
+    def is_finished(self):
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
+    def registered_total(self):
+        return sum(row[2] for row in self.rows)
+
+    @property
+    def votes_total(self):
+        return sum(row[3] for row in self.rows)
 
 
 class ElectionResultsPage(Page):

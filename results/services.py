@@ -6,6 +6,7 @@ A file that cannot be imported is refused whole with `base.refusals.Refused` (re
 
 import csv
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -21,6 +22,10 @@ from results.models import AdultElection, AdultPrecinctTurnout, ResultsStatus
 from voting.services import close_ballot_box
 
 PRECINCT_CSV_COLUMNS = ["precinct_number", "name", "registered_voters", "votes_cast"]
+NUMBER_MAX_LENGTH = AdultPrecinctTurnout._meta.get_field("precinct_number").max_length or 0
+NAME_MAX_LENGTH = AdultPrecinctTurnout._meta.get_field("name").max_length or 0
+# Rows written per database round trip; the worker notes its progress after each.
+WRITE_STEP = 200
 
 
 User = AbstractBaseUser | AnonymousUser
@@ -128,6 +133,23 @@ def parse_precinct_file(raw: bytes) -> list[PrecinctRow]:
             )
             continue
         number, name = cells[0].strip(), cells[1].strip()
+        # The stored columns' widths: a longer value would fail in the worker, not here.
+        if len(number) > NUMBER_MAX_LENGTH:
+            errors.append(
+                RowError(
+                    row_number,
+                    _("the precinct number is longer than %(limit)s characters.")
+                    % {"limit": NUMBER_MAX_LENGTH},
+                )
+            )
+        if len(name) > NAME_MAX_LENGTH:
+            errors.append(
+                RowError(
+                    row_number,
+                    _("the precinct name is longer than %(limit)s characters.")
+                    % {"limit": NAME_MAX_LENGTH},
+                )
+            )
         registered = _whole_number(cells[2], _("Registered voters"), row_number, errors)
         votes = _whole_number(cells[3], _("Votes cast"), row_number, errors)
         if not number:
@@ -163,30 +185,52 @@ def parse_precinct_file(raw: bytes) -> list[PrecinctRow]:
     return rows
 
 
-@transaction.atomic
 def import_precinct_turnout(
     adult_election: AdultElection, raw: bytes, by: User | None = None
 ) -> int:
-    """Replace an adult election's precinct figures with those of the file, all or nothing.
-    The specially-designed mark, set by hand in the admin, survives a re-import. The audit
-    log records who imported how many precincts."""
+    """Check a whole file and write it at once (the demo and scripts; the admin checks in the
+    request and lets the task worker write). Returns how many precincts were imported."""
     rows = parse_precinct_file(raw)
+    return write_precinct_turnout(adult_election, rows, by).written
+
+
+@dataclass(frozen=True)
+class WrittenPrecincts:
+    written: int
+    replaced: int
+
+
+@transaction.atomic
+def write_precinct_turnout(
+    adult_election: AdultElection,
+    rows: Sequence[PrecinctRow],
+    by: User | None = None,
+    note_progress: Callable[[int], None] | None = None,
+) -> WrittenPrecincts:
+    """Replace an adult election's precinct figures with checked rows, all or nothing: one
+    transaction, so a reader never sees half a file. The specially-designed mark, set by hand
+    in the admin, survives a re-import. The audit log records who imported how many
+    precincts. `note_progress` hears how many rows are written after each step."""
     specially_designed = set(
         adult_election.precincts.filter(is_specially_designed=True).values_list(
             "precinct_number", flat=True
         )
     )
-    adult_election.precincts.all().delete()
-    AdultPrecinctTurnout.objects.bulk_create(
-        AdultPrecinctTurnout(
-            adult_election=adult_election,
-            precinct_number=number,
-            name=name,
-            registered_voters=registered,
-            votes_cast=votes,
-            is_specially_designed=number in specially_designed,
+    _total, deleted = adult_election.precincts.all().delete()
+    replaced = deleted.get(AdultPrecinctTurnout._meta.label, 0)
+    for start in range(0, len(rows), WRITE_STEP):
+        AdultPrecinctTurnout.objects.bulk_create(
+            AdultPrecinctTurnout(
+                adult_election=adult_election,
+                precinct_number=number,
+                name=name,
+                registered_voters=registered,
+                votes_cast=votes,
+                is_specially_designed=number in specially_designed,
+            )
+            for number, name, registered, votes in rows[start : start + WRITE_STEP]
         )
-        for number, name, registered, votes in rows
-    )
+        if note_progress is not None:
+            note_progress(min(start + WRITE_STEP, len(rows)))
     log(adult_election, "results.turnout_imported", user=by, data={"precincts": len(rows)})
-    return len(rows)
+    return WrittenPrecincts(written=len(rows), replaced=replaced)

@@ -122,6 +122,16 @@ def register_results_admin_urls():
             name="results_import_precincts",
         ),
         path(
+            "results/import-precincts/<int:import_id>/",
+            admin_views.precinct_import,
+            name="results_precinct_import",
+        ),
+        path(
+            "results/import-precincts/<int:import_id>/status/",
+            admin_views.precinct_import_status,
+            name="results_precinct_import_status",
+        ),
+        path(
             "results/station-sheet/<int:station_id>/<str:language>/",
             station_sheet_views.station_results_sheet,
             name="results_station_sheet",

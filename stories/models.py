@@ -302,6 +302,13 @@ class StoryPage(CachedPageMixin, Page):
         return f"{url}?v={self.card_version()}"
 
     def card_version(self):
-        """Changes whenever the published story changes, so cached cards are redrawn."""
+        """Changes whenever the story changes (a draft saved too), so cached cards are redrawn;
+        the admin's proof of a draft is keyed by it."""
         published = self.last_published_at.timestamp() if self.last_published_at else 0
         return f"{self.latest_revision_id or 0}-{int(published)}"
+
+    def published_card_version(self):
+        """Changes only when the story is published again: the stored public cards are named
+        by it, and a draft saved meanwhile (a new latest revision) must not make them stale."""
+        published = self.last_published_at.timestamp() if self.last_published_at else 0
+        return f"{self.live_revision_id or 0}-{int(published)}"
