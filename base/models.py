@@ -257,6 +257,11 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Shown when a page without its own image is shared in social media."),
     )
 
+    # The images come in the settings' own query: the header's logo and the head tags' share
+    # image are on every page (the hero on the home page), and were a query each, the same
+    # picture twice where one serves as both.
+    select_related = ["hero_image", "logo", "default_share_image"]
+
     panels = [
         MultiFieldPanel(
             [

@@ -17,6 +17,24 @@ from .models import (
 )
 
 
+def stations_by_district(election: Election) -> list[PollingStation]:
+    """The election's stations with their districts, in district order, then by name."""
+    return list(
+        election.stations.select_related("district").order_by(
+            "district__sort_order", "district__name", "name"
+        )
+    )
+
+
+def age_bands_youngest_first(election: Election) -> list[AgeBand]:
+    return list(election.age_bands.order_by("min_age"))
+
+
+def ballot_questions(election: Election) -> list[BallotQuestion]:
+    """Every question of the election in ballot order, with its options already loaded."""
+    return list(election.questions.prefetch_related("options").order_by("sort_order", "pk"))
+
+
 def questions_for_age_band(election: Election, age_band: AgeBand) -> list[BallotQuestion]:
     """The questions a child of this age band is asked, in ballot order, with their options
     and easy-read wordings already loaded. A question with no bands chosen is asked of all."""

@@ -25,6 +25,7 @@ from results.models import CityFollowUp, ElectionResultsPage
 from results.selectors import (
     FINAL_RESULTS_CACHE_SECONDS,
     PRELIMINARY_RESULTS_CACHE_SECONDS,
+    Publication,
     PublicResults,
     across_years_version,
     district_map,
@@ -32,10 +33,11 @@ from results.selectors import (
     is_public,
     not_yet_cache_seconds,
     outlines_version,
+    page_publications,
     public_counter_total,
+    public_elections,
     public_results,
-    results_status,
-    results_version,
+    publication_of,
     shows_public_counter,
 )
 from results.single_flight import compute_once
@@ -57,10 +59,16 @@ def _follow_ups(election: Election) -> dict[int, list[CityFollowUp]]:
 
 
 def results_page_context(
-    page: ElectionResultsPage, request: HttpRequest, now: datetime.datetime
-) -> tuple[Election, PublicResults | None, dict[str, Any]]:
-    election = Election.objects.get(pk=page.election_id)
-    data = public_results(election, now)
+    page: ElectionResultsPage,
+    request: HttpRequest,
+    now: datetime.datetime,
+    publication: Publication,
+    all_public: tuple[Publication, ...],
+) -> tuple[PublicResults | None, dict[str, Any]]:
+    """`publication`: the page's election as this request read it; `all_public`: every
+    public election, likewise."""
+    election = publication.election
+    data = public_results(publication, now)
     context = page.get_context(request)
     context.update(
         {
@@ -68,7 +76,7 @@ def results_page_context(
             "results": data,
             "follow_ups": _follow_ups(election) if data is not None else {},
             "district_map": district_map(data.participation.districts) if data else None,
-            "across_years": elections_across_years(now),
+            "across_years": elections_across_years(all_public),
             "counter": (
                 public_counter_total(election)
                 if data is None and shows_public_counter(election)
@@ -76,7 +84,7 @@ def results_page_context(
             ),
         }
     )
-    return election, data, context
+    return data, context
 
 
 def serve_results_page(
@@ -89,19 +97,19 @@ def serve_results_page(
     fast path (results.middleware) for at most a minute."""
     now = timezone.now()
     cacheable = can_use_fast_path(request) and not request.user.is_authenticated
-    election = Election.objects.only("pk", "status", "results_release_at", "is_rehearsal").get(
-        pk=page.election_id
-    )
+    # Read afresh for every request, once: the key, the lifetime and the page agree.
+    publication, all_public = page_publications(page.election_id, now)
+    election = publication.election
     public = is_public(election, now)
     published_at = page.last_published_at.timestamp() if page.last_published_at else 0
     key = (
         f"results:page:{page.pk}:{published_at}:{get_language()}"
-        f":{results_version(election)}:{int(public)}:{across_years_version(now)}"
+        f":{publication.version}:{int(public)}:{across_years_version(all_public)}"
         f":{outlines_version()}"
     )
     if not public:
         seconds = not_yet_cache_seconds(election, now)
-    elif getattr(results_status(election), "is_final", False):
+    elif publication.is_final:
         seconds = FINAL_RESULTS_CACHE_SECONDS
     else:
         seconds = PRELIMINARY_RESULTS_CACHE_SECONDS
@@ -109,7 +117,7 @@ def serve_results_page(
     def render() -> tuple[bytes, bool]:
         """The page's HTML, and whether it may be kept: not when the results are public but
         still being computed elsewhere, so this reader got "not yet" meanwhile."""
-        _election, data, context = results_page_context(page, request, now)
+        data, context = results_page_context(page, request, now, publication, all_public)
         rendered = TemplateResponse(request, page.get_template(request), context).render()
         return rendered.content, not (public and data is None)
 
@@ -176,7 +184,7 @@ def _published_data(slug: str) -> PublicResults:
     election = get_object_or_404(Election, slug=slug, is_rehearsal=False)
     if not is_public(election):
         raise Http404
-    data = public_results(election)
+    data = public_results(publication_of(election))
     if data is None:
         raise ResultsBeingCounted
     return data
@@ -241,7 +249,7 @@ def open_data_election_report(request: HttpRequest, slug: str) -> HttpResponse:
 def open_data_across_years(request: HttpRequest, dataset: str = "") -> HttpResponse:
     """Every public election side by side: participation or answers as CSV, or both as JSON
     (no dataset)."""
-    elections = elections_across_years()
+    elections = elections_across_years(public_elections())
     if dataset == "participation":
         content = open_data_years.as_csv(
             open_data_years.participation_rows(elections), open_data_years.PARTICIPATION_COLUMNS

@@ -1,7 +1,8 @@
 """Reading the count: participation and results of a children's election, what of it the public
 may see and when, and the adult turnout comparison. One import for callers; the modules:
 
-- publication: who may see what, when (release rules, cache keys)
+- publication: who may see what, when (release rules, cache keys), each request reading an
+  election's results status once
 - participation: votes per station, district, age band and hour
 - counting: every question's votes per answer, district and age band
 - figures: every published number and the sums between them (what suppression works on)
@@ -34,11 +35,15 @@ from results.selectors.publication import (
     PAPER,
     PRELIMINARY_RESULTS_CACHE_SECONDS,
     TABLET,
+    Publication,
     is_public,
     not_yet_cache_seconds,
+    page_publications,
     public_counter_total,
+    public_elections,
+    publication_of,
+    publications_of,
     results_status,
-    results_version,
     shows_public_counter,
     small_count_threshold,
 )
@@ -73,6 +78,7 @@ __all__ = [
     "ElectionHeader",
     "Figure",
     "OptionResult",
+    "Publication",
     "PublicParticipation",
     "PublicQuestion",
     "PublicResults",
@@ -91,11 +97,14 @@ __all__ = [
     "live_participation",
     "not_yet_cache_seconds",
     "outlines_version",
+    "page_publications",
     "participation",
     "public_counter_total",
+    "public_elections",
     "public_results",
+    "publication_of",
+    "publications_of",
     "results_status",
-    "results_version",
     "shows_public_counter",
     "small_count_threshold",
     "turnout_comparison",

@@ -1,12 +1,17 @@
 """The count itself: every question's votes per answer, by district and by age band, before
 anything is hidden. Organisers' and the public's views are both built from it."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
 
-from mock_elections.models import Election
+from mock_elections.models import AgeBand, BallotQuestion, Election, PollingStation
+from mock_elections.selectors import (
+    age_bands_youngest_first,
+    ballot_questions,
+    stations_by_district,
+)
 from results.selectors.publication import ABSTAIN
 from voting.models import PaperTally, VoteAnswer
 
@@ -69,22 +74,34 @@ def _add(cells: dict[tuple[RowKey, ColumnKey], int], key: tuple[RowKey, ColumnKe
     cells[key] = cells.get(key, 0) + n
 
 
-def election_results(election: Election) -> ElectionCount:
+def election_results(
+    election: Election,
+    age_bands: Sequence[AgeBand] | None = None,
+    questions: Sequence[BallotQuestion] | None = None,
+    stations: Sequence[PollingStation] | None = None,
+) -> ElectionCount:
     """Per question: every option's (and the abstentions') tablet votes by district and age
-    band, and paper votes by district (paper ballots carry no age band)."""
-    district_of_station = dict(election.stations.values_list("pk", "district_id"))
+    band, and paper votes by district (paper ballots carry no age band). `age_bands`
+    (youngest first), `questions` (in ballot order, options loaded) and `stations` (with
+    districts, in district order): the election's, when the caller has read them already."""
+    if stations is None:
+        stations = stations_by_district(election)
+    district_of_station = {station.pk: station.district_id for station in stations}
+    # The stations come in district order: each district where its first station is.
     districts = tuple(
         Area(pk, name)
-        for pk, name in election.stations.order_by("district__sort_order", "district__name")
-        .values_list("district_id", "district__name")
-        .distinct()
+        for pk, name in dict.fromkeys(
+            (station.district_id, station.district.name) for station in stations
+        )
     )
-    age_bands = tuple(Area(band.pk, str(band)) for band in election.age_bands.order_by("min_age"))
+    if age_bands is None:
+        age_bands = age_bands_youngest_first(election)
+    if questions is None:
+        questions = ballot_questions(election)
 
     by_district: dict[int, dict[tuple[RowKey, ColumnKey], int]] = {}
     by_band: dict[int, dict[tuple[RowKey, ColumnKey], int]] = {}
     paper: dict[int, dict[RowKey, int]] = {}
-    questions = list(election.questions.prefetch_related("options").order_by("sort_order", "pk"))
     for question in questions:
         by_district[question.pk], by_band[question.pk], paper[question.pk] = {}, {}, {}
 
@@ -112,7 +129,7 @@ def election_results(election: Election) -> ElectionCount:
 
     return ElectionCount(
         districts=districts,
-        age_bands=age_bands,
+        age_bands=tuple(Area(band.pk, str(band)) for band in age_bands),
         questions=tuple(
             QuestionCount(
                 id=question.pk,

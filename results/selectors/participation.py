@@ -4,12 +4,14 @@
 Every count is one GROUP BY in the database; Python only adds up the grouped rows."""
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from mock_elections.models import Election
+from mock_elections.models import AgeBand, Election, PollingStation
+from mock_elections.selectors import age_bands_youngest_first, stations_by_district
 from results.selectors.publication import PAPER, TABLET
 from voting.models import PaperTally, StationTablet, Vote
 from voting.selectors import election_accounting
@@ -33,8 +35,14 @@ def _paper_ballots_per_station(election: Election) -> dict[int, int]:
     return ballots
 
 
-def participation(election: Election) -> dict[str, Any]:
-    """Votes per station, district, age band and hour; tablet votes and paper ballots apart."""
+def participation(
+    election: Election,
+    age_bands: Sequence[AgeBand] | None = None,
+    stations: Sequence[PollingStation] | None = None,
+) -> dict[str, Any]:
+    """Votes per station, district, age band and hour; tablet votes and paper ballots apart.
+    `age_bands` (youngest first) and `stations` (with districts, in district order): the
+    election's, when the caller has read them already."""
     # One pass over the votes gives stations, age bands and hours alike.
     tablet: Counter[int] = Counter()
     by_band: Counter[int] = Counter()
@@ -51,11 +59,11 @@ def participation(election: Election) -> dict[str, Any]:
         by_hour[hour] += n
     paper = _paper_ballots_per_station(election)
 
-    stations: list[Row] = []
+    if stations is None:
+        stations = stations_by_district(election)
+    station_rows: list[Row] = []
     districts: dict[int, Row] = {}
-    for station in election.stations.select_related("district").order_by(
-        "district__sort_order", "district__name", "name"
-    ):
+    for station in stations:
         row: Row = {
             "id": station.pk,
             "name": station.name,
@@ -66,7 +74,7 @@ def participation(election: Election) -> dict[str, Any]:
             PAPER: paper.get(station.pk, 0),
         }
         row["total"] = row[TABLET] + row[PAPER]
-        stations.append(row)
+        station_rows.append(row)
         district = districts.setdefault(
             station.district_id,
             {"id": station.district_id, "name": station.district.name, TABLET: 0, PAPER: 0},
@@ -76,14 +84,16 @@ def participation(election: Election) -> dict[str, Any]:
     for district in districts.values():
         district["total"] = district[TABLET] + district[PAPER]
 
-    tablet_total = sum(row[TABLET] for row in stations)
-    paper_total = sum(row[PAPER] for row in stations)
+    if age_bands is None:
+        age_bands = age_bands_youngest_first(election)
+    tablet_total = sum(row[TABLET] for row in station_rows)
+    paper_total = sum(row[PAPER] for row in station_rows)
     return {
-        "stations": stations,
+        "stations": station_rows,
         "districts": list(districts.values()),
         "age_bands": [
             {"id": band.pk, "label": str(band), "votes": by_band.get(band.pk, 0)}
-            for band in election.age_bands.order_by("min_age")
+            for band in age_bands
         ],
         "hours": [
             {"hour": timezone.localtime(hour).strftime("%H:00"), "starts_at": hour, "votes": n}

@@ -11,7 +11,11 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 
-from mock_elections.models import Election
+from mock_elections.selectors import (
+    age_bands_youngest_first,
+    ballot_questions,
+    stations_by_district,
+)
 from results.selectors.counting import (
     AnswerRow,
     Area,
@@ -27,9 +31,8 @@ from results.selectors.publication import (
     PAPER,
     PRELIMINARY_RESULTS_CACHE_SECONDS,
     TABLET,
+    Publication,
     is_public,
-    results_status,
-    results_version,
     small_count_threshold,
 )
 from results.selectors.tables import (
@@ -59,13 +62,13 @@ ShownOf = Callable[[Figure], Shown]
 
 
 def hidden_figures(
-    election: Election, counts: Counts, sums: list[SumOf[Figure]], threshold: int
+    publication: Publication, counts: Counts, sums: list[SumOf[Figure]], threshold: int
 ) -> set[Figure]:
     """The audited suppression of these figures, cached per publication and per counts."""
     digest = hashlib.sha256(
         repr(sorted((repr(k), v) for k, v in counts.items())).encode()
     ).hexdigest()[:32]
-    key = f"results:hidden:{results_version(election)}:{digest}"
+    key = f"results:hidden:{publication.version}:{digest}"
     hidden: set[Figure] | None = cache.get(key)
     if hidden is None:
         # In a child process unless the settings say otherwise (tests: no process per audit).
@@ -79,21 +82,25 @@ def hidden_figures(
     return hidden
 
 
-def build_public_results(election: Election) -> PublicResults:
+def build_public_results(publication: Publication) -> PublicResults:
     """Results and participation with small counts (and what reveals them) hidden as None.
     Every surface (page, CSV, XLSX, JSON, NIST export, turnout comparison) reads this one
     object, so the same figures are hidden everywhere."""
     started = time.perf_counter()
-    taking_part = participation(election)
-    count = election_results(election)
+    election = publication.election
+    # Read once: participation, the count and the station digests share them.
+    age_bands = age_bands_youngest_first(election)
+    questions = ballot_questions(election)
+    stations = stations_by_district(election)
+    taking_part = participation(election, age_bands, stations)
+    count = election_results(election, age_bands, questions, stations)
     counts, sums = election_figures(taking_part, count)
     threshold = small_count_threshold()
-    hidden = hidden_figures(election, counts, sums, threshold)
+    hidden = hidden_figures(publication, counts, sums, threshold)
 
     def shown(figure: Figure) -> Shown:
         return None if figure in hidden else counts[figure]
 
-    status = results_status(election)
     data = PublicResults(
         election=ElectionHeader(
             id=election.pk,
@@ -101,12 +108,12 @@ def build_public_results(election: Election) -> PublicResults:
             title=election.title,
             title_en=election.title_en,
             election_date=election.election_date,
-            is_final=bool(status and status.is_final),
+            is_final=publication.is_final,
         ),
         threshold=threshold,
         participation=_public_participation(taking_part, shown),
         questions=tuple(_public_question(question, count, shown) for question in count.questions),
-        station_digests=tuple(station_digests(election)),
+        station_digests=tuple(station_digests(election, questions)),
     )
     logger.info(
         "results: computed the public results of election %s in %.0f ms",
@@ -236,17 +243,17 @@ def _cache_seconds(data: PublicResults) -> int:
 
 
 def public_results(
-    election: Election, now: datetime.datetime | None = None
+    publication: Publication, now: datetime.datetime | None = None
 ) -> PublicResults | None:
     """The public results, or None before release. Cached under a key that changes with every
     publication change, so nothing stale or early is ever served from the cache. After a
     publication only one process computes them; readers arriving meanwhile wait briefly,
     then get the previous state, or None (the "not yet" page) when there is none."""
-    if not is_public(election, now):
+    if not is_public(publication.election, now):
         return None
     return compute_once(
-        f"results:public:{results_version(election)}",
-        lambda: build_public_results(election),
+        f"results:public:{publication.version}",
+        lambda: build_public_results(publication),
         _cache_seconds,
-        fallback_key=f"results:public:previous:{election.pk}",
+        fallback_key=f"results:public:previous:{publication.election.pk}",
     )

@@ -1,8 +1,14 @@
-"""Who may see what, and when: the release rules and the key that changes with them."""
+"""Who may see what, and when: the release rules and the key that changes with them.
+
+An election's results status is read once per request, with the election (`Publication`),
+and handed to whatever needs it; it is never kept from one request to the next, so a new
+label or an un-publication shows at once."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from mock_elections.models import Election
@@ -62,11 +68,71 @@ def results_status(election: Election) -> ResultsStatus | None:
     return ResultsStatus.objects.filter(election=election).first()
 
 
-def results_version(election: Election) -> str:
-    """Everything that changes what the public sees, for cache keys: publication status, the
-    release time, the preliminary/final label and when it last changed, the threshold.
-    It is read from the database, so every app server sharing it agrees on it."""
-    status = results_status(election)
-    marker = f"{status.is_final:d}-{status.updated_at.timestamp():.0f}" if status else "none"
-    release = f"{election.results_release_at.timestamp():.0f}"
-    return f"{election.pk}:{election.status}:{release}:{marker}:{small_count_threshold()}"
+@dataclass(frozen=True)
+class Publication:
+    """An election with its results status, read once for one request (or one computation):
+    the cache keys, the preliminary/final label and how long a page is kept all come from
+    this one read, so they agree with each other. Never kept between requests: an
+    un-publication or a new label must show on the very next one."""
+
+    election: Election
+    status: ResultsStatus | None
+
+    @property
+    def is_final(self) -> bool:
+        return bool(self.status and self.status.is_final)
+
+    @property
+    def version(self) -> str:
+        """Everything that changes what the public sees, for cache keys: publication status,
+        the release time, the preliminary/final label and when it last changed, the
+        threshold. It is read from the database, so every app server sharing it agrees."""
+        status = self.status
+        marker = f"{status.is_final:d}-{status.updated_at.timestamp():.0f}" if status else "none"
+        release = f"{self.election.results_release_at.timestamp():.0f}"
+        return (
+            f"{self.election.pk}:{self.election.status}:{release}:{marker}"
+            f":{small_count_threshold()}"
+        )
+
+
+def publication_of(election: Election) -> Publication:
+    """The election's publication as it stands now (one query for its results status)."""
+    return Publication(election, results_status(election))
+
+
+def publications_of(elections: QuerySet[Election]) -> list[Publication]:
+    """These elections' publications: each election read with its results status, all in
+    one query."""
+    return [
+        # select_related leaves None where an election has no status yet: no further query.
+        Publication(election, getattr(election, "results_status", None))
+        for election in elections.select_related("results_status")
+    ]
+
+
+def public_elections(now: datetime.datetime | None = None) -> tuple[Publication, ...]:
+    """Every election whose results are public, oldest first, each with its results status:
+    one query, for the versions and the results alike."""
+    now = now or timezone.now()
+    candidates = Election.objects.filter(
+        status=Election.Status.RESULTS_PUBLISHED, is_rehearsal=False, results_release_at__lte=now
+    ).order_by("election_date", "pk")
+    return tuple(
+        publication
+        for publication in publications_of(candidates)
+        if is_public(publication.election, now)
+    )
+
+
+def page_publications(
+    election_id: int, now: datetime.datetime
+) -> tuple[Publication, tuple[Publication, ...]]:
+    """A results page's own election and every public election, each with its results
+    status, read once for this request: the page's election is taken from the public ones
+    when it is one of them, and read on its own only when it is not (yet)."""
+    public = public_elections(now)
+    own = next((p for p in public if p.election.pk == election_id), None)
+    if own is None:
+        own = publications_of(Election.objects.filter(pk=election_id))[0]
+    return own, public

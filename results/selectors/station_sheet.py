@@ -27,6 +27,7 @@ from django.utils.translation import gettext
 
 from base.refusals import Refused
 from mock_elections.models import Election, PollingStation
+from mock_elections.selectors import age_bands_youngest_first, stations_by_district
 from results.selectors.counting import ElectionCount, RowKey, election_results
 from results.selectors.figures import Counts, Figure, election_figures
 from results.selectors.participation import participation
@@ -120,11 +121,14 @@ def _station_counts(election: Election) -> Counts:
 
 def _hidden(election: Election) -> tuple[ElectionCount, Counts, set[Figure]]:
     """The public figures and every station's sheet, suppressed together."""
-    taking_part = participation(election)
-    count = election_results(election)
+    # Read once for participation and the count alike.
+    age_bands = age_bands_youngest_first(election)
+    in_district_order = stations_by_district(election)
+    taking_part = participation(election, age_bands, in_district_order)
+    count = election_results(election, age_bands, stations=in_district_order)
     counts, sums = election_figures(taking_part, count)
     per_station = _station_counts(election)
-    stations = list(election.stations.values_list("pk", "district_id"))
+    stations = [(station.pk, station.district_id) for station in in_district_order]
     station_sums: list[SumOf[Figure]] = []
     for question in count.questions:
         q = question.id

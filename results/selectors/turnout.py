@@ -10,6 +10,7 @@ from results.charts import PrecinctPoint, bar_chart, dumbbell_chart
 from results.models import AdultElection
 from results.selectors.beside_adults import per_hundred, precinct_groups, summed
 from results.selectors.public import public_results
+from results.selectors.publication import publication_of
 from results.selectors.tables import Shown
 
 
@@ -46,7 +47,7 @@ def turnout_comparison(
     if children_election is not None:
         for station in children_election.stations.order_by("name"):
             stations.setdefault(station.adult_precinct_number, []).append(station.display_name)
-        published = public_results(children_election, now)
+        published = public_results(publication_of(children_election), now)
         if published is not None:
             children_public = True
             for row in published.participation.stations:

@@ -8,7 +8,7 @@ from mock_elections import demo as mock_elections_demo
 from mock_elections.models import Election, ElectionTransition
 from results import demo
 from results.models import AdultTurnoutPage, CityFollowUp, ElectionResultsPage
-from results.selectors import participation, public_results, turnout_comparison
+from results.selectors import participation, public_results, publication_of, turnout_comparison
 from voting.models import Vote
 from voting.selectors import closing_summary, election_accounting
 
@@ -40,7 +40,7 @@ def test_demo_votes_publish_and_pages_are_idempotent(demo_election, client):
         ).count()
         == 1
     )
-    data = public_results(demo_election)
+    data = public_results(publication_of(demo_election))
     assert data is not None and data.election.is_final
     assert CityFollowUp.objects.filter(question__election=demo_election).count() == 1
     assert ElectionResultsPage.objects.filter(live=True).count() == 2  # lv and en

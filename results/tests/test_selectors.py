@@ -64,7 +64,7 @@ def test_results_add_tablet_and_paper_votes_and_keep_abstentions_apart(counted):
 
 def test_public_results_hide_small_counts_and_what_reveals_them(counted):
     election, (north, south), (young, old), question, (a, b) = counted
-    data = selectors.build_public_results(election)
+    data = selectors.build_public_results(selectors.publication_of(election))
     q = data.questions[0]
     options = {option.id: option for option in q.options}
     assert options[a.pk].votes == 42
@@ -85,11 +85,11 @@ def test_no_attacker_can_narrow_a_hidden_figure_of_everything_an_election_publis
     counts, sums = selectors.election_figures(
         selectors.participation(election), selectors.election_results(election)
     )
-    hidden = selectors.hidden_figures(election, counts, sums, 5)
+    hidden = selectors.hidden_figures(selectors.publication_of(election), counts, sums, 5)
     assert any(0 < counts[key] < 5 for key in hidden)
     assert narrowed(counts, sums, hidden, 5) == {}
     # The page, the files and the exports all read these figures: hidden means None there.
-    data = selectors.build_public_results(election)
+    data = selectors.build_public_results(selectors.publication_of(election))
     question = data.questions[0]
     for row in question.by_district.rows:
         for column, cell in zip(question.by_district.columns, row.cells, strict=True):
@@ -101,7 +101,7 @@ def test_no_attacker_can_narrow_a_hidden_figure_of_everything_an_election_publis
 def test_same_counts_visible_when_threshold_lowered(counted, settings):
     settings.RESULTS_SMALL_COUNT_THRESHOLD = 1
     election, *_ = counted
-    q = selectors.build_public_results(election).questions[0]
+    q = selectors.build_public_results(selectors.publication_of(election)).questions[0]
     assert all(None not in row.cells for row in q.by_district.rows)
 
 
@@ -122,11 +122,11 @@ def test_public_results_are_cached_and_the_key_follows_the_label(
     counted, django_assert_num_queries
 ):
     election, *_ = counted
-    first = selectors.public_results(election)
+    first = selectors.public_results(selectors.publication_of(election))
     with django_assert_num_queries(1):  # the results status only
-        assert selectors.public_results(election) == first
+        assert selectors.public_results(selectors.publication_of(election)) == first
     mark_results(election, is_final=True)
-    assert selectors.public_results(election).election.is_final is True
+    assert selectors.public_results(selectors.publication_of(election)).election.is_final is True
 
 
 def test_not_yet_is_cached_at_most_a_minute_and_never_past_release():

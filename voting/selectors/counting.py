@@ -8,14 +8,16 @@ certificate check that the stored votes still say the same.
 """
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 
-from mock_elections.models import Election, PollingStation
+from mock_elections.models import BallotQuestion, Election, PollingStation
+from mock_elections.selectors import ballot_questions
 
 from ..models import PaperTally, SealedVote, SetAsideVote, VoteAnswer
-from .paper import paper_tally_lines
+from .paper import PaperLine, paper_lines, paper_tally_lines
 
 DIGEST_VERSION = "v1"
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -75,15 +77,12 @@ def canonical_tally(station: PollingStation) -> str:
         .values("question", "option")
         .annotate(n=Sum("votes"))
     }
-    return _canonical_text(station.pk, _line_keys(station), tablet, paper)
+    return _canonical_text(station.pk, _line_keys(paper_tally_lines(station)), tablet, paper)
 
 
-def _line_keys(station: PollingStation) -> set[tuple[int, int | None]]:
-    """The (question id, option id or None) of every line the station's paper count has."""
-    return {
-        (question.pk, option.pk if option else None)
-        for question, option in paper_tally_lines(station)
-    }
+def _line_keys(lines: Iterable[PaperLine]) -> set[tuple[int, int | None]]:
+    """The (question id, option id or None) of every line of a paper count."""
+    return {(question.pk, option.pk if option else None) for question, option in lines}
 
 
 def _canonical_text(
@@ -118,11 +117,14 @@ def station_tally_digest(station: PollingStation) -> str:
     return tally_digest(canonical_tally(station))
 
 
-def station_digests(election: Election) -> list[StationDigest]:
+def station_digests(
+    election: Election, questions: Sequence[BallotQuestion] | None = None
+) -> list[StationDigest]:
     """Every station's tally digest, for the open data and `verify_results`: the same text as
     `canonical_tally` per station, read for the whole election in a few queries (not a few
-    per station)."""
-    stations = list(election.stations.select_related("election").order_by("name", "pk"))
+    per station). `questions`: the election's, in ballot order with their options, when the
+    caller has read them already."""
+    stations = list(election.stations.order_by("name", "pk"))
     if not stations:
         return []
     tablet: dict[int, Tally] = {station.pk: {} for station in stations}
@@ -142,7 +144,9 @@ def station_digests(election: Election) -> list[StationDigest]:
     ):
         paper[line["station"]][(line["question"], line["option"])] = line["n"]
     # Every station of an election is typed for the same lines: its questions and options.
-    line_keys = _line_keys(stations[0])
+    line_keys = _line_keys(
+        paper_lines(ballot_questions(election) if questions is None else questions)
+    )
     return [
         StationDigest(
             station.pk,

@@ -1,22 +1,29 @@
 """The lines a paper count is typed for, and where the two volunteers' entries differ."""
 
+from collections.abc import Iterable
+
 from mock_elections.models import BallotOption, BallotQuestion, PollingStation
+from mock_elections.selectors import ballot_questions
 
 from ..models import PaperTallyEntry
 
 PaperLine = tuple[BallotQuestion, BallotOption | None]
 
 
-def paper_tally_lines(station: PollingStation) -> list[PaperLine]:
-    """Every (question, option or None) a paper count is typed for: each option of each
-    question of the station's election, and “I don't know” where offered."""
+def paper_lines(questions: Iterable[BallotQuestion]) -> list[PaperLine]:
+    """Every (question, option or None) a paper count of these questions (in ballot order,
+    options loaded) is typed for: each option, and “I don't know” where offered."""
     lines: list[PaperLine] = []
-    questions = BallotQuestion.objects.filter(election=station.election).prefetch_related("options")
-    for question in questions.order_by("sort_order", "pk"):
+    for question in questions:
         lines.extend((question, option) for option in question.options.all())
         if question.offers_abstain:
             lines.append((question, None))
     return lines
+
+
+def paper_tally_lines(station: PollingStation) -> list[PaperLine]:
+    """The lines a station's paper count is typed for: its election's questions'."""
+    return paper_lines(ballot_questions(station.election))
 
 
 def paper_tally_differences(
