@@ -8,7 +8,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from mock_elections.models import Election
 from results.models import PrecinctImport
+from results.selectors.public import public_results
+from results.selectors.publication import publication_of
 from results.services import PrecinctRow, write_precinct_turnout
 
 logger = logging.getLogger(__name__)
@@ -79,3 +82,13 @@ def run_precinct_import(import_id: int) -> int:
     finally:
         cache.delete(key)
     return written.written
+
+
+@task()
+def prepare_public_results(election_id: int) -> bool:
+    """Compute an election's public results (with the suppression audit) into the shared cache
+    right after publication, so the first reader of the results page or an open-data file does
+    not wait for them. The same key the pages read: nothing early (before the release time it
+    computes nothing) and nothing stale (the key changes with every publication change)."""
+    election = Election.objects.filter(pk=election_id).first()
+    return election is not None and public_results(publication_of(election)) is not None

@@ -361,3 +361,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # The results' suppression audit runs in a child process, so a web worker never loads NumPy
 # and SciPy for good (results/suppression/isolated.py).
 RESULTS_AUDIT_IN_CHILD_PROCESS = True
+# Published results are computed by the task worker into the shared cache at once, so the first
+# reader never waits for the audit (results/tasks.py).
+RESULTS_PREPARED_ON_PUBLICATION = True

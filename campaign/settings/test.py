@@ -45,3 +45,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # One child process per audit would slow the suite; results/tests/test_isolated_audit.py
 # runs the child on purpose.
 RESULTS_AUDIT_IN_CHILD_PROCESS = False
+# Tests publish results often; the one that tests the preparation turns it on.
+RESULTS_PREPARED_ON_PUBLICATION = False
