@@ -80,6 +80,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
 
 
+@pytest.fixture
+def queued_tasks(settings):
+    """The production task backend: tasks wait in the database until the test runs the worker
+    (base.tests.tasks.run_worker)."""
+    from base.tests.tasks import DATABASE_TASKS
+
+    settings.TASKS = DATABASE_TASKS
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in Latvian: a request to an English page leaves English active in

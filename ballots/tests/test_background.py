@@ -5,27 +5,15 @@ import os
 
 import pytest
 
-from django.core.management import call_command
 from django.urls import reverse
 
 from ballots.models import BallotBatch
 from ballots.services import issue_ballots, void_batch
+from base.tests.tasks import run_worker
 
 from .factories import StationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    """The production backend: tasks wait in the database until a worker takes them."""
-    settings.TASKS = DATABASE_TASKS
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def test_issuing_queues_the_drawing_and_the_worker_makes_the_file(admin_client, queued_tasks):

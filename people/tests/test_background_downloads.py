@@ -13,12 +13,12 @@ from django_tasks_db.models import DBTaskResult
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from base.models import PreparedFile
 from base.prepared_files.services import prepare_file
+from base.tests.tasks import run_worker
 from mock_elections.roles import ORGANISERS
 from mock_elections.tests.factories import ElectionFactory, PollingStationFactory
 from people import downloads, tasks
@@ -26,18 +26,6 @@ from people.models import Assignment
 from people.roles import grant_organisers
 
 from .factories import RosterFactory, ShiftFactory, VolunteerFactory
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    """The production backend: tasks wait in the database until a worker takes them."""
-    settings.TASKS = DATABASE_TASKS
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def placed_volunteers(count=3):

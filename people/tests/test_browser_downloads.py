@@ -11,15 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from django.core.management import call_command
-
+from base.tests.tasks import DATABASE_TASKS, run_worker
 from conftest import DESKTOP, sign_in_as_organiser
 from mock_elections.tests.factories import ElectionFactory, PollingStationFactory
 from people.models import Assignment
 
 from .factories import RosterFactory, ShiftFactory, VolunteerFactory
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -59,7 +56,7 @@ def test_organiser_asks_for_the_roster_export_and_downloads_it_when_ready(
     # The reader is somewhere else on the page while the worker makes the file.
     menu_link = page.get_by_role("link", name="Sagatavotie faili").first  # the sidebar's
     menu_link.focus()
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_worker()
 
     news = page.locator("[data-prepared-files-news]")
     expect(news).to_have_attribute("role", "status")

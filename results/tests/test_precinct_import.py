@@ -10,12 +10,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+from base.tests.tasks import DATABASE_TASKS, run_worker
 from results import services, tasks
 from results.models import PrecinctImport
 from results.precinct_import import start_precinct_import
@@ -24,17 +24,6 @@ from results.tests.factories import AdultElectionFactory, PrecinctFactory
 HEADER = "precinct_number,name,registered_voters,votes_cast\n"
 GOOD_FILE = (HEADER + "701,Latviešu biedrības nams,1200,600\n702,Skola,900,300\n").encode()
 OTHER_FILE = (HEADER + "701,Latviešu biedrības nams,1200,610\n").encode()
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    """The production backend: tasks wait in the database until a worker takes them."""
-    settings.TASKS = DATABASE_TASKS
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def queued_imports():

@@ -5,15 +5,14 @@ page shows the import finish without a reload and without moving the keyboard fo
 import pytest
 from playwright.sync_api import expect
 
-from django.core.management import call_command
 from django.urls import reverse
 
+from base.tests.tasks import DATABASE_TASKS, run_worker
 from conftest import sign_in_as_organiser
 from results.models import PrecinctImport
 from results.tests.factories import AdultElectionFactory
 
 HEADER = "precinct_number,name,registered_voters,votes_cast\n"
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def csv_file(text):
@@ -54,7 +53,7 @@ def test_organiser_uploads_the_precinct_file_and_sees_the_import_finish(
     another = page.get_by_role("link", name="Importēt citu failu")
     another.focus()
 
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_worker()
 
     expect(status).to_contain_text("Importēti 2 iecirkņi", timeout=15_000)
     expect(status).to_contain_text("reģistrēto vēlētāju — 2100, nobalsojušo — 900")

@@ -9,16 +9,15 @@ from PIL import Image as PILImage
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction, Site
 
 from base.models import SiteSettings
+from base.tests.tasks import run_worker
 from stories import card_files, cards, tasks
 from stories.tests.factories import PortraitFactory, StoryPageFactory
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 SIZES = sorted(cards.FORMATS)
 
 
@@ -26,16 +25,6 @@ SIZES = sorted(cards.FORMATS)
 def media_of_this_test(settings, tmp_path):
     """Stored cards land in a folder of this test's own."""
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    """The production backend: tasks wait in the database until a worker takes them."""
-    settings.TASKS = DATABASE_TASKS
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def queued_task_paths():

@@ -35,6 +35,7 @@ from django.utils import timezone
 import ballots.tasks
 from ballots.models import BallotBatch
 from base.models import District
+from base.tests.tasks import DATABASE_TASKS
 from conftest import sign_in_as_organiser
 from mock_elections.models import BallotQuestion, Election, PollingStation
 from mock_elections.roles import VOLUNTEERS
@@ -42,7 +43,6 @@ from voting import services
 from voting.models import PaperTally, StationTablet
 
 PASSWORD = "brivpratigo-parole-2025"
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def volunteer(username, name):
