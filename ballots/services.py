@@ -5,16 +5,18 @@ same one), and marks the card used with a conditional UPDATE, so of any number o
 requests for one card exactly one succeeds, on PostgreSQL and on SQLite alike.
 """
 
+import functools
 from typing import Any, NoReturn
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from wagtail.log_actions import log
 
+from base import raw_sql
 from base.refusals import Refused
 from mock_elections.models import Election, PollingStation
 
@@ -107,6 +109,17 @@ def _mark(ballot: Ballot, new_state: str, **fields: Any) -> None:
         _refuse("already_used")  # pragma: no cover - the row changed and changed back
 
 
+@functools.cache
+def _spend_statement(vendor: str) -> str:
+    return (
+        f"UPDATE {raw_sql.table(Ballot)} SET {raw_sql.bare_column(Ballot, 'state')} = %s"  # noqa: S608 - names from the models
+        f" WHERE {raw_sql.column(Ballot, 'code_digest')} = %s"
+        f" AND {raw_sql.column(Ballot, 'station')} = %s"
+        f" AND {raw_sql.column(Ballot, 'is_rehearsal')} = %s"
+        f" AND {raw_sql.column(Ballot, 'state')} = %s"
+    )
+
+
 def use_ballot(station: PollingStation, code_text: str) -> None:
     """Spend the card on one vote at ``station``. Call inside the caller's transaction.atomic().
 
@@ -114,15 +127,19 @@ def use_ballot(station: PollingStation, code_text: str) -> None:
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("use_ballot() must run inside the vote's transaction.atomic().")
-    # A good card is spent by one conditional UPDATE (one query per vote): a printed card of
-    # this station, printed for a rehearsal exactly when this election is one, is the card
-    # `check_ballot` accepts.
-    spent = Ballot.objects.filter(
-        code_digest=codes.code_digest(parse_payload(code_text)),
-        station_id=station.pk,
-        is_rehearsal=station.election.is_rehearsal,
-        state=Ballot.State.PRINTED,
-    ).update(state=Ballot.State.USED)
+    # A good card is spent by one conditional UPDATE (one statement per vote, written by
+    # hand: `base/raw_sql.py`): a printed card of this station, printed for a rehearsal
+    # exactly when this election is one, is the card `check_ballot` accepts.
+    spent = raw_sql.execute(
+        _spend_statement(connection.vendor),
+        [
+            Ballot.State.USED,
+            codes.code_digest(parse_payload(code_text)),
+            station.pk,
+            station.election.is_rehearsal,
+            Ballot.State.PRINTED,
+        ],
+    )
     if spent != 1:
         # Any other card: the full check refuses it and says why.
         _mark(check_ballot(station, code_text), Ballot.State.USED)

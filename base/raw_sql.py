@@ -1,0 +1,129 @@
+"""Statements written out by hand for the one request sent flat out: a tablet's vote.
+
+The ORM builds a query's SQL anew on every call; on a vote that cost three times the database
+work itself (`python -m bench tablets`). These helpers write the SQL once per process and keep
+the models the one source of table and column names, of defaults, and of how each value is
+stored and read back, on SQLite and PostgreSQL alike. Everywhere else, use the ORM.
+"""
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from django.db import connection
+from django.db.models import Field, Model
+
+
+def table(model: type[Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def column(model: type[Model], name: str) -> str:
+    """`"table"."column"` of a field, by its name or attribute name (`station_id`)."""
+    return f"{table(model)}.{bare_column(model, name)}"
+
+
+def bare_column(model: type[Model], name: str) -> str:
+    """`"column"` alone, as `UPDATE … SET` wants it."""
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def stored(model: type[Model], name: str, value: Any) -> Any:
+    """`value` as the field stores it (a UUID as text on SQLite, a time in UTC…)."""
+    return model._meta.get_field(name).get_db_prep_save(value, connection)
+
+
+@cache
+def _insert_statement(model: type[Model], vendor: str) -> tuple[str, tuple[Field, ...]]:
+    fields = tuple(model._meta.concrete_fields)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    return f"INSERT INTO {table(model)} ({columns}) VALUES ({placeholders})", fields  # noqa: S608
+
+
+def insert_row(model: type[Model], **values: Any) -> None:
+    """Insert one row of `model`, as `model.objects.create(**values)` would: fields not given
+    take their default. No signals are sent and auto-incremented keys are not supported."""
+    statement, fields = _insert_statement(model, connection.vendor)
+    params = []
+    for field in fields:
+        value = values.pop(field.attname) if field.attname in values else field.get_default()
+        params.append(field.get_db_prep_save(value, connection))
+    if values:
+        raise TypeError(f"{model.__name__} has no field {', '.join(values)}")
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+Reader = tuple[Any, tuple[Any, ...]]  # a column expression and its converters
+
+
+def _reader(field: Field) -> Reader:
+    expression = field.get_col(field.model._meta.db_table)
+    converters = (
+        *connection.ops.get_db_converters(expression),
+        *field.get_db_converters(connection),
+    )
+    return expression, converters
+
+
+@cache
+def _model_readers(model: type[Model], vendor: str) -> tuple[Reader, ...]:
+    return tuple(_reader(field) for field in model._meta.concrete_fields)
+
+
+def _read(reader: Reader, value: Any) -> Any:
+    """A value as the database returned it, as the ORM hands it over (SQLite returns times as
+    text, booleans as numbers and UUIDs as hex)."""
+    expression, converters = reader
+    if value is not None:
+        for converter in converters:
+            value = converter(value, expression, connection)
+    return value
+
+
+def select_columns(models: Sequence[type[Model]]) -> str:
+    """Every column of each model in turn, for `SELECT` and then `instances`."""
+    return ", ".join(
+        column(model, field.name) for model in models for field in model._meta.concrete_fields
+    )
+
+
+Columns = Sequence[tuple[type[Model], str]]
+
+
+def select_list(columns: Columns) -> str:
+    """The listed (model, field name) columns, for `SELECT` and then `values`."""
+    return ", ".join(column(model, name) for model, name in columns)
+
+
+def values(columns: Columns, row: Sequence[Any]) -> list[Any]:
+    """A row of `select_list(columns)` as the ORM's `values_list` would give it."""
+    readers = _column_readers(tuple(columns), connection.vendor)
+    return [_read(reader, value) for reader, value in zip(readers, row, strict=True)]
+
+
+@cache
+def _column_readers(columns: Columns, vendor: str) -> tuple[Reader, ...]:
+    return tuple(_reader(model._meta.get_field(name)) for model, name in columns)
+
+
+def instances(models: Sequence[type[Model]], row: Sequence[Any]) -> Iterator[Model]:
+    """The model instances a row of `select_columns(models)` holds, as the ORM builds them."""
+    cells = iter(row)
+    for model in models:
+        readers = _model_readers(model, connection.vendor)
+        yield model.from_db(connection.alias, None, [_read(r, next(cells)) for r in readers])
+
+
+def fetch_one(statement: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchone()
+
+
+def execute(statement: str, params: Sequence[Any]) -> int:
+    """Run a statement; the number of rows it changed."""
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.rowcount
