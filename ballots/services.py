@@ -2,7 +2,9 @@
 
 ``use_ballot`` runs inside the caller's transaction (the voting app records the vote in the
 same one), and marks the card used with a conditional UPDATE, so of any number of racing
-requests for one card exactly one succeeds, on PostgreSQL and on SQLite alike.
+requests for one card exactly one succeeds, on PostgreSQL and on SQLite alike. A caller that
+sends its statements together runs ``spend_ballot_statement`` among them, then
+``settle_ballot``.
 """
 
 import functools
@@ -110,7 +112,7 @@ def _mark(ballot: Ballot, new_state: str, **fields: Any) -> None:
 
 
 @functools.cache
-def _spend_statement(vendor: str) -> str:
+def _spend_sql(vendor: str) -> str:
     return (
         f"UPDATE {raw_sql.table(Ballot)} SET {raw_sql.bare_column(Ballot, 'state')} = %s"  # noqa: S608 - names from the models
         f" WHERE {raw_sql.column(Ballot, 'code_digest')} = %s"
@@ -120,29 +122,47 @@ def _spend_statement(vendor: str) -> str:
     )
 
 
-def use_ballot(station: PollingStation, code_text: str) -> None:
-    """Spend the card on one vote at ``station``. Call inside the caller's transaction.atomic().
+def spend_ballot_statement(station: PollingStation, code_text: str) -> raw_sql.Statement:
+    """The one conditional UPDATE that spends a good card at ``station`` (it changes one row),
+    for the vote's transaction to run beside its own rows; then call ``settle_ballot`` in the
+    same transaction.
 
-    Records nothing about when, so the vote stored beside it cannot be matched to the card.
+    A good card is a printed card of this station, printed for a rehearsal exactly when this
+    election is one: the card ``check_ballot`` accepts. The UPDATE records nothing about when,
+    so the vote stored beside it cannot be matched to the card.
     """
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("use_ballot() must run inside the vote's transaction.atomic().")
-    # A good card is spent by one conditional UPDATE (one statement per vote, written by
-    # hand: `base/raw_sql.py`): a printed card of this station, printed for a rehearsal
-    # exactly when this election is one, is the card `check_ballot` accepts.
-    spent = raw_sql.execute(
-        _spend_statement(connection.vendor),
-        [
-            Ballot.State.USED,
-            codes.code_digest(parse_payload(code_text)),
-            station.pk,
-            station.election.is_rehearsal,
-            Ballot.State.PRINTED,
-        ],
-    )
+    try:
+        digest = codes.code_digest(parse_payload(code_text))
+    except Refused:
+        digest = ""  # matches no card, so `settle_ballot` refuses it, in its turn
+    params = [
+        Ballot.State.USED,
+        digest,
+        station.pk,
+        station.election.is_rehearsal,
+        Ballot.State.PRINTED,
+    ]
+    return _spend_sql(connection.vendor), params
+
+
+def settle_ballot(station: PollingStation, code_text: str, spent: int) -> None:
+    """After ``spend_ballot_statement`` changed ``spent`` rows: a card it did not spend gets
+    the full check, which refuses it and says why (used, spoiled, another station's…)."""
+    _require_vote_transaction()
     if spent != 1:
-        # Any other card: the full check refuses it and says why.
         _mark(check_ballot(station, code_text), Ballot.State.USED)
+
+
+def _require_vote_transaction() -> None:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("A card is spent only inside the vote's transaction.atomic().")
+
+
+def use_ballot(station: PollingStation, code_text: str) -> None:
+    """Spend the card on one vote at ``station``. Call inside the caller's transaction.atomic()."""
+    _require_vote_transaction()
+    spent = raw_sql.execute(*spend_ballot_statement(station, code_text))
+    settle_ballot(station, code_text, spent)
 
 
 def spoil_ballot(

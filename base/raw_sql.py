@@ -7,6 +7,7 @@ stored and read back, on SQLite and PostgreSQL alike. Everywhere else, use the O
 """
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -33,26 +34,42 @@ def stored(model: type[Model], name: str, value: Any) -> Any:
     return model._meta.get_field(name).get_db_prep_save(value, connection)
 
 
+Statement = tuple[str, list[Any]]  # SQL with %s placeholders, and their values
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one statement of `run_together` did: the first row it returned (a SELECT), and
+    how many rows it changed (an UPDATE)."""
+
+    row: tuple[Any, ...] | None
+    rowcount: int
+
+
 @cache
-def _insert_statement(model: type[Model], vendor: str) -> tuple[str, tuple[Field, ...]]:
+def _insert_sql(model: type[Model], vendor: str) -> tuple[str, tuple[Field, ...]]:
     fields = tuple(model._meta.concrete_fields)
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     return f"INSERT INTO {table(model)} ({columns}) VALUES ({placeholders})", fields  # noqa: S608
 
 
-def insert_row(model: type[Model], **values: Any) -> None:
-    """Insert one row of `model`, as `model.objects.create(**values)` would: fields not given
-    take their default. No signals are sent and auto-incremented keys are not supported."""
-    statement, fields = _insert_statement(model, connection.vendor)
+def insert_statement(model: type[Model], **values: Any) -> Statement:
+    """The INSERT of one row of `model`, as `model.objects.create(**values)` would write it:
+    fields not given take their default. No signals are sent; auto-incremented keys are not
+    supported."""
+    sql, fields = _insert_sql(model, connection.vendor)
     params = []
     for field in fields:
         value = values.pop(field.attname) if field.attname in values else field.get_default()
         params.append(field.get_db_prep_save(value, connection))
     if values:
         raise TypeError(f"{model.__name__} has no field {', '.join(values)}")
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+    return sql, params
+
+
+def insert_row(model: type[Model], **values: Any) -> None:
+    execute(*insert_statement(model, **values))
 
 
 Reader = tuple[Any, tuple[Any, ...]]  # a column expression and its converters
@@ -116,14 +133,40 @@ def instances(models: Sequence[type[Model]], row: Sequence[Any]) -> Iterator[Mod
         yield model.from_db(connection.alias, None, [_read(r, next(cells)) for r in readers])
 
 
-def fetch_one(statement: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+def fetch_one(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(sql, params)
         return cursor.fetchone()
 
 
-def execute(statement: str, params: Sequence[Any]) -> int:
+def execute(sql: str, params: Sequence[Any]) -> int:
     """Run a statement; the number of rows it changed."""
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(sql, params)
         return cursor.rowcount
+
+
+def run_together(statements: Sequence[Statement]) -> list[Outcome]:
+    """Run the statements in order and say what each did. PostgreSQL gets them in one round
+    trip: Django's client-side parameter binding (its default) sends them as one query. SQLite
+    runs in process, with no round trip to save, and takes one statement at a time. An error
+    in any statement raises, as it would alone."""
+    outcomes = []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "; ".join(sql for sql, _params in statements),
+                [value for _sql, params in statements for value in params],
+            )
+            outcomes.append(_outcome(cursor))
+            while cursor.nextset():
+                outcomes.append(_outcome(cursor))
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                outcomes.append(_outcome(cursor))
+    return outcomes
+
+
+def _outcome(cursor: Any) -> Outcome:
+    return Outcome(row=cursor.fetchone() if cursor.description else None, rowcount=cursor.rowcount)

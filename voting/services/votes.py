@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from ballots.services import use_ballot
+from ballots.services import settle_ballot, spend_ballot_statement
 from base import raw_sql
 from base.refusals import Refused
 from mock_elections.models import Election, PollingStation
@@ -125,7 +125,7 @@ _STATION_STATE = (
 
 
 @functools.cache
-def _station_state_statement(vendor: str) -> str:
+def _station_state_sql(vendor: str) -> str:
     station, election, settings = PollingStation, Election, StationSettings
     return (
         f"SELECT {raw_sql.select_list(_STATION_STATE)} FROM {raw_sql.table(station)}"  # noqa: S608 - names from the models
@@ -138,9 +138,17 @@ def _station_state_statement(vendor: str) -> str:
 
 
 def refuse_if_not_accepting(station: PollingStation, cast_at: dt.datetime) -> None:
-    """Read the station's state fresh inside the vote's transaction (a volunteer may have
+    """Read the station's state fresh (inside the vote's transaction: a volunteer may have
     closed or paused it a moment ago) and refuse a vote it cannot take."""
-    row = raw_sql.fetch_one(_station_state_statement(connection.vendor), [station.pk])
+    row = raw_sql.fetch_one(*_station_state_statement(station))
+    _refuse_unless_accepting(row, cast_at)
+
+
+def _station_state_statement(station: PollingStation) -> raw_sql.Statement:
+    return _station_state_sql(connection.vendor), [station.pk]
+
+
+def _refuse_unless_accepting(row: tuple[Any, ...] | None, cast_at: dt.datetime) -> None:
     if row is None:
         raise PollingStation.DoesNotExist
     status, opened_at, closed_at, closes_at, election_status, paused_at = raw_sql.values(
@@ -166,31 +174,38 @@ def record_vote(station: PollingStation, checked: CheckedVote) -> Recorded:
     raises Refused when the vote cannot count."""
     cast_at = min(checked.cast_at, timezone.now() + CLOCK_TOLERANCE)
     epk, iv, ct = checked.sealed
-    # The vote's rows are written by hand (`base/raw_sql.py`): a vote is the request tablets
-    # send flat out, and building each statement with the ORM cost more than running it.
+    # A vote is the request tablets send flat out, so its statements are written by hand, all
+    # made ready before the transaction takes SQLite's write lock, and then sent together (one
+    # round trip to PostgreSQL: `base/raw_sql.py`), the checks coming after the writes: any
+    # refusal rolls every row back.
+    statements = [
+        # The client id's primary key is the exactly-once guarantee: a second copy of this
+        # vote fails here, and nothing of it is kept.
+        raw_sql.insert_statement(
+            ReceivedSubmission,
+            client_id=checked.client_id,
+            station_id=station.pk,
+            received_hour=hour_of(timezone.now()),
+        ),
+        _station_state_statement(station),
+        spend_ballot_statement(station, checked.code_text),
+        raw_sql.insert_statement(
+            Vote,
+            election_id=station.election_id,
+            station_id=station.pk,
+            age_band_id=checked.age_band_id,
+            cast_hour=hour_of(cast_at),
+            counted=False,
+        ),
+        raw_sql.insert_statement(
+            SealedVote, station_id=station.pk, cast_hour=hour_of(cast_at), epk=epk, iv=iv, ct=ct
+        ),
+    ]
     try:
         with transaction.atomic():
-            # The client id's primary key is the exactly-once guarantee: a second copy of
-            # this vote fails here and rolls everything back.
-            raw_sql.insert_row(
-                ReceivedSubmission,
-                client_id=checked.client_id,
-                station_id=station.pk,
-                received_hour=hour_of(timezone.now()),
-            )
-            refuse_if_not_accepting(station, cast_at)
-            use_ballot(station, checked.code_text)
-            raw_sql.insert_row(
-                Vote,
-                election_id=station.election_id,
-                station_id=station.pk,
-                age_band_id=checked.age_band_id,
-                cast_hour=hour_of(cast_at),
-                counted=False,
-            )
-            raw_sql.insert_row(
-                SealedVote, station_id=station.pk, cast_hour=hour_of(cast_at), epk=epk, iv=iv, ct=ct
-            )
+            _received, state, card, _vote, _sealed = raw_sql.run_together(statements)
+            _refuse_unless_accepting(state.row, cast_at)
+            settle_ballot(station, checked.code_text, card.rowcount)
     except IntegrityError:
         # This client id was taken before (a retry, or a copy racing this one).
         if ReceivedSubmission.objects.filter(client_id=checked.client_id).exists():

@@ -43,7 +43,14 @@ def cast(set_up, item):
 
 
 def nothing_stored():
-    return not Vote.objects.exists() and not ReceivedSubmission.objects.exists()
+    """No row of a refused vote is kept: its rows are written first and checked after, in one
+    transaction (`record_vote`), so a refusal must roll them all back, the card's too."""
+    return (
+        not Vote.objects.exists()
+        and not SealedVote.objects.exists()
+        and not ReceivedSubmission.objects.exists()
+        and not Ballot.objects.filter(state=Ballot.State.USED).exists()
+    )
 
 
 # Pairing
