@@ -1,9 +1,10 @@
 """Statements written out by hand for the one request sent flat out: a tablet's vote.
 
-The ORM builds a query's SQL anew on every call; on a vote that cost three times the database
-work itself (`python -m bench tablets`). These helpers write the SQL once per process and keep
-the models the one source of table and column names, of defaults, and of how each value is
-stored and read back, on SQLite and PostgreSQL alike. Everywhere else, use the ORM.
+The ORM builds a query's SQL anew on every call; on a vote, building its statements took
+several times as long as running them (`python -m bench tablets` measures the whole
+request). These helpers write the SQL once per process and keep the models the one source of
+table and column names, of defaults, and of how each value is stored and read back, on SQLite
+and PostgreSQL alike. Everywhere else, use the ORM.
 """
 
 from collections.abc import Iterator, Sequence
@@ -27,11 +28,6 @@ def column(model: type[Model], name: str) -> str:
 def bare_column(model: type[Model], name: str) -> str:
     """`"column"` alone, as `UPDATE … SET` wants it."""
     return connection.ops.quote_name(model._meta.get_field(name).column)
-
-
-def stored(model: type[Model], name: str, value: Any) -> Any:
-    """`value` as the field stores it (a UUID as text on SQLite, a time in UTC…)."""
-    return model._meta.get_field(name).get_db_prep_save(value, connection)
 
 
 Statement = tuple[str, list[Any]]  # SQL with %s placeholders, and their values
