@@ -16,7 +16,7 @@ from typing import Any
 from django_ratelimit.decorators import ratelimit
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -165,7 +165,7 @@ def check(request: Any) -> HttpResponse:
     code = data.get("code") if isinstance(data, dict) else None
     if not isinstance(code, str) or len(code) > services.votes.MAX_CODE_LENGTH:
         raise Refused("code_missing", _("Enter the code printed on the card."))
-    services.refuse_if_not_accepting(request.tablet.station, timezone.now())
+    services.refuse_card_if_not_accepting(request.tablet.station)
     check_ballot(request.tablet.station, code)
     return JsonResponse({"ok": True})
 

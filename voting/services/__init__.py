@@ -65,6 +65,7 @@ from .votes import (
     check_vote_shape,
     parse_moment,
     record_vote,
+    refuse_card_if_not_accepting,
     refuse_if_not_accepting,
     sync_votes,
 )
@@ -109,6 +110,7 @@ __all__ = [
     "queued_count",
     "record_feedback",
     "record_vote",
+    "refuse_card_if_not_accepting",
     "refuse_if_not_accepting",
     "refuse_if_results_published",
     "reopen_counting",

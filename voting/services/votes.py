@@ -144,6 +144,18 @@ def refuse_if_not_accepting(station: PollingStation, cast_at: dt.datetime) -> No
     _refuse_unless_accepting(row, cast_at)
 
 
+def refuse_card_if_not_accepting(station: PollingStation) -> None:
+    """Before a child starts: may a card be used at this station now? Refused as a vote would
+    be, in words for the scan screen, where no vote exists yet: the closing time may have
+    passed while the volunteers have not closed the station."""
+    try:
+        refuse_if_not_accepting(station, timezone.now())
+    except Refused as refusal:
+        if refusal.reason != "after_closing":
+            raise
+        raise Refused("after_closing", _("Voting at this station has ended.")) from None
+
+
 def _station_state_statement(station: PollingStation) -> raw_sql.Statement:
     return _station_state_sql(connection.vendor), [station.pk]
 

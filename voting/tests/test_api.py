@@ -1,10 +1,14 @@
 """The tablet API: every bad input is a 4xx JSON answer with a message, and stores nothing."""
 
+import datetime
 import json
 
 import pytest
 
+from django.utils import timezone
+
 from ballots.models import Ballot
+from mock_elections.models import Election
 from voting import services
 from voting.api import MAX_BODY_BYTES
 from voting.models import ReceivedSubmission, StationTablet, Vote
@@ -214,6 +218,22 @@ def test_check_is_refused_while_the_station_is_paused(client, station_set_up):
     services.pause_station_from_tablet(station_set_up.tablet, "2025", True)
     response = post(client, "check/", {"code": station_set_up.codes[0]}, token=station_set_up.token)
     assert response.status_code == 409 and response.json()["error"] == "paused"
+
+
+def test_check_after_the_closing_time_says_voting_has_ended_though_nobody_closed_it(
+    client, station_set_up
+):
+    Election.objects.filter(pk=station_set_up.election.pk).update(
+        voting_closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    code = station_set_up.codes[0]
+    response = post(client, "check/", {"code": code}, token=station_set_up.token)
+    assert response.status_code == 409
+    assert response.json() == {
+        "error": "after_closing",
+        "message": "Balsošana šajā iecirknī ir beigusies.",
+    }
+    assert Ballot.objects.filter(state=Ballot.State.PRINTED).count() == len(station_set_up.codes)
 
 
 def test_absurd_numbers_are_ignored_or_refused_not_a_500(client, station_set_up):

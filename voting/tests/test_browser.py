@@ -1,6 +1,7 @@
 """The station tablet in a real Chromium at tablet size with touch: pairing, the volunteer
 PIN, voting by typed code and by camera, offline queueing and exactly-once sync, closing."""
 
+import datetime
 import io
 import json
 from collections import Counter
@@ -11,11 +12,13 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from django.conf import settings
+from django.utils import timezone
 
 from ballots.codes import format_code
 from ballots.qr import ballot_payload
 from ballots.selectors import offline_digest, offline_salt
 from conftest import CHROMIUM_ARGS, TABLET, chromium_path, missing_for_browser_tests
+from mock_elections.models import Election
 from voting import selectors, services
 from voting.models import StationTablet, Vote
 
@@ -488,6 +491,26 @@ def test_a_revoked_tablet_says_why_and_sends_its_votes_once_paired_again(
         "Visas balsis sinhronizētas", timeout=20_000
     )
     assert selectors.station_counter(set_up.station)["total"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_card_after_the_closing_time_is_turned_away_with_the_reason(
+    live_server, browser_context_factory, assert_accessible
+):
+    set_up = open_station_set_up(cards=2)
+    page = browser_context_factory(viewport=TABLET, has_touch=True).new_page()
+    unlock_and_start(page, pair_and_unlock(page, live_server, set_up))
+    # The closing time passes; the volunteers have not closed the station yet.
+    Election.objects.filter(pk=set_up.election.pk).update(
+        voting_closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    page.get_by_label("…vai ieraksti kodu no kartītes").fill(set_up.codes[0])
+    page.get_by_role("button", name="Turpināt").click()
+    expect(page.locator("[data-screen=scan] [data-error]")).to_have_text(
+        "Balsošana šajā iecirknī ir beigusies."
+    )
+    assert_accessible(page)
+    assert not Vote.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -84,7 +84,13 @@ export async function startBallot(raw, fromCamera = false) {
         state.ballot = { code: card.code, offline: card.offline, ageBand: null, questions: [], answers: {}, index: 0 };
         showAgeBands();
     } catch (error) {
-        if (STATION_STATE_REFUSALS.includes(error.code)) return goToVoting();
+        if (STATION_STATE_REFUSALS.includes(error.code)) {
+            await goToVoting();
+            // The station may still read as open (its closing time passed, and nobody has
+            // closed it yet): the scan screen then says why the card was turned away.
+            if (state.screen === "scan") showError(error.message);
+            return;
+        }
         if (!state.token) return;
         showError(error.message);
         if (!fromCamera) document.getElementById("ballot-code").select();
