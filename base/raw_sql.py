@@ -64,10 +64,6 @@ def insert_statement(model: type[Model], **values: Any) -> Statement:
     return sql, params
 
 
-def insert_row(model: type[Model], **values: Any) -> None:
-    execute(*insert_statement(model, **values))
-
-
 Reader = tuple[Any, tuple[Any, ...]]  # a column expression and its converters
 
 

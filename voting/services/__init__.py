@@ -66,7 +66,6 @@ from .votes import (
     parse_moment,
     record_vote,
     refuse_card_if_not_accepting,
-    refuse_if_not_accepting,
     sync_votes,
 )
 
@@ -111,7 +110,6 @@ __all__ = [
     "record_feedback",
     "record_vote",
     "refuse_card_if_not_accepting",
-    "refuse_if_not_accepting",
     "refuse_if_results_published",
     "reopen_counting",
     "revoke_tablet",

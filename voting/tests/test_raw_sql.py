@@ -44,12 +44,14 @@ def test_a_revoked_or_unknown_token_reads_no_tablet(station_set_up):
 def test_a_row_inserted_by_hand_reads_back_as_the_orm_writes_it(station_set_up):
     station = station_set_up.station
     hour = timezone.now().replace(minute=0, second=0, microsecond=0)
-    raw_sql.insert_row(
-        Vote,
-        election_id=station.election_id,
-        station_id=station.pk,
-        age_band_id=station_set_up.young.pk,
-        cast_hour=hour,
+    raw_sql.execute(
+        *raw_sql.insert_statement(
+            Vote,
+            election_id=station.election_id,
+            station_id=station.pk,
+            age_band_id=station_set_up.young.pk,
+            cast_hour=hour,
+        )
     )
     vote = Vote.objects.get()
     assert isinstance(vote.id, uuid.UUID)  # the field's default
@@ -59,7 +61,7 @@ def test_a_row_inserted_by_hand_reads_back_as_the_orm_writes_it(station_set_up):
 
 def test_an_unknown_field_is_refused_before_anything_is_written(station_set_up):
     with pytest.raises(TypeError, match="no field colour"):
-        raw_sql.insert_row(
+        raw_sql.insert_statement(
             ReceivedSubmission,
             client_id=uuid.uuid4(),
             station_id=station_set_up.station.pk,
