@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Field, Model
 
 
@@ -54,11 +54,12 @@ def insert_statement(model: type[Model], **values: Any) -> Statement:
     """The INSERT of one row of `model`, as `model.objects.create(**values)` would write it:
     fields not given take their default. No signals are sent; auto-incremented keys are not
     supported."""
-    sql, fields = _insert_sql(model, connection.vendor)
+    database = connections[DEFAULT_DB_ALIAS]  # once, not through the proxy for every field
+    sql, fields = _insert_sql(model, database.vendor)
     params = []
     for field in fields:
         value = values.pop(field.attname) if field.attname in values else field.get_default()
-        params.append(field.get_db_prep_save(value, connection))
+        params.append(field.get_db_prep_save(value, database))
     if values:
         raise TypeError(f"{model.__name__} has no field {', '.join(values)}")
     return sql, params

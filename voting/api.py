@@ -94,7 +94,11 @@ def read_json_object(request: HttpRequest) -> dict[str, Any]:
     return data
 
 
-def tablet_api(methods: list[str], authenticated: bool = True) -> Callable[..., Any]:
+def tablet_api(
+    methods: list[str],
+    authenticated: bool = True,
+    find_tablet: Callable[[str], Any] = selectors.tablet_for_token,
+) -> Callable[..., Any]:
     """Wrap a tablet endpoint: method check, language, token, refusals as JSON 4xx."""
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -107,12 +111,9 @@ def tablet_api(methods: list[str], authenticated: bool = True) -> Callable[..., 
                 if authenticated:
                     header = request.headers.get("Authorization", "")
                     token = header[7:].strip() if header.startswith("Bearer ") else ""
-                    tablet = selectors.tablet_for_token(token)
+                    tablet = find_tablet(token)
                     if tablet is None:
-                        return error_response(
-                            "not_paired",
-                            _("This tablet is not paired with a station, or was revoked."),
-                        )
+                        raise services.not_paired()
                     request.tablet = tablet  # type: ignore[attr-defined]
                 return view(request, *args, **kwargs)
             except Refused as refusal:
@@ -165,12 +166,14 @@ def check(request: Any) -> HttpResponse:
     code = data.get("code") if isinstance(data, dict) else None
     if not isinstance(code, str) or len(code) > services.votes.MAX_CODE_LENGTH:
         raise Refused("code_missing", _("Enter the code printed on the card."))
-    services.refuse_card_if_not_accepting(request.tablet.station)
+    services.refuse_card_if_not_accepting(request.tablet)
     check_ballot(request.tablet.station, code)
     return JsonResponse({"ok": True})
 
 
-@tablet_api(["POST"])
+# Votes come flat out: the tablet is the one this process remembers (each vote checks afresh
+# that it was not revoked).
+@tablet_api(["POST"], find_tablet=selectors.voting_tablet_for_token)
 def sync(request: Any) -> HttpResponse:
     results = services.sync_votes(request.tablet, read_json(request))
     return JsonResponse({"results": results})

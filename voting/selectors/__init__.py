@@ -41,9 +41,11 @@ from .tablets import (
     BallotRules,
     ballot_rules,
     digest,
+    forget_voting_tablets,
     station_bundle,
     station_counter,
     tablet_for_token,
+    voting_tablet_for_token,
 )
 
 __all__ = [
@@ -75,6 +77,8 @@ __all__ = [
     "stations_user_may_run",
     "stations_with_uncounted_votes",
     "tablet_for_token",
+    "voting_tablet_for_token",
+    "forget_voting_tablets",
     "tally_digest",
     "uncounted_votes",
     "with_accounting",

@@ -3,6 +3,7 @@ must know to work offline (the ballot box's public key among it) and the live co
 
 import functools
 import hashlib
+import time
 from typing import Any
 
 from django.core.cache import cache
@@ -71,8 +72,8 @@ def _tablet_statement(vendor: str) -> str:
 
 def tablet_for_token(token: str) -> StationTablet | None:
     """The active tablet holding this token, with its station and election, or None (unknown
-    or revoked). Every tablet request asks this, votes flat out: the SQL is written once
-    (`base/raw_sql.py`), as `select_related("station__election")` would write it."""
+    or revoked). Every tablet request asks this: the SQL is written once (`base/raw_sql.py`),
+    as `select_related("station__election")` would write it."""
     if not token or len(token) > 200:
         return None
     row = raw_sql.fetch_one(_tablet_statement(connection.vendor), [digest(token)])
@@ -82,6 +83,37 @@ def tablet_for_token(token: str) -> StationTablet | None:
     station.election = election  # type: ignore[attr-defined]
     tablet.station = station  # type: ignore[attr-defined]
     return tablet  # type: ignore[return-value]
+
+
+# Tablets sync their votes flat out, and which station a token belongs to does not change, so
+# each server process remembers the voting tablets it has met for a minute instead of reading
+# them again per vote. Safe because each vote reads afresh, inside its own transaction,
+# whether its tablet was revoked and whether its station takes votes (`record_vote`); and a
+# station is remembered only once it has opened, as its opening time never changes after.
+VOTING_TABLET_SECONDS = 60
+MAX_VOTING_TABLETS = 1_000
+_voting_tablets: dict[str, tuple[float, StationTablet]] = {}
+
+
+def voting_tablet_for_token(token: str) -> StationTablet | None:
+    """`tablet_for_token` for a vote's sync, remembered by this process for a minute."""
+    if not token or len(token) > 200:
+        return None
+    key = digest(token)  # tokens are kept as digests only, here too
+    remembered = _voting_tablets.get(key)
+    if remembered is not None and remembered[0] > time.monotonic():
+        return remembered[1]
+    tablet = tablet_for_token(token)
+    if tablet is not None and tablet.station.opened_at is not None:
+        if len(_voting_tablets) >= MAX_VOTING_TABLETS:
+            _voting_tablets.clear()
+        _voting_tablets[key] = (time.monotonic() + VOTING_TABLET_SECONDS, tablet)
+    return tablet
+
+
+def forget_voting_tablets() -> None:
+    """Drop what this process remembers of voting tablets (tests start from nothing)."""
+    _voting_tablets.clear()
 
 
 def _both_languages(make: Any) -> dict[str, str]:

@@ -13,7 +13,7 @@ One module per part of the day; everything is re-exported here so callers write
 """
 
 from .ballot_box import box_private_key, close_ballot_box, ensure_ballot_box
-from .common import CLOCK_TOLERANCE, MAX_QUEUED_REPORTED, as_int, hour_of
+from .common import CLOCK_TOLERANCE, MAX_QUEUED_REPORTED, as_int, hour_of, not_paired
 from .content import check_ballot_content
 from .counting import CountOutcome, clean_vote_tables, count_station
 from .feedback import FACES, MAX_FEEDBACK_PER_BATCH, check_feedback_shape, record_feedback
@@ -108,6 +108,7 @@ __all__ = [
     "pause_station_from_tablet",
     "queued_count",
     "record_feedback",
+    "not_paired",
     "record_vote",
     "refuse_card_if_not_accepting",
     "refuse_if_results_published",

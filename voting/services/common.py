@@ -5,6 +5,8 @@ import logging
 import math
 from datetime import datetime, timedelta
 
+from django.utils.translation import gettext as _
+
 from base.refusals import Refused
 
 logger = logging.getLogger("voting")
@@ -36,3 +38,8 @@ def log_refusal(refusal: Refused, where: str) -> Refused:
     """Application log line for a refusal: the reason code only, never a code or an answer."""
     logger.info("%s refused: %s", where, refusal.reason)
     return refusal
+
+
+def not_paired() -> Refused:
+    """The refusal of a token that belongs to no tablet, or to one an organiser revoked."""
+    return Refused("not_paired", _("This tablet is not paired with a station, or was revoked."))

@@ -30,7 +30,7 @@ from ..models import (
     Vote,
 )
 from ..selectors import ballot_rules
-from .common import CLOCK_TOLERANCE, as_int, hour_of, log_refusal
+from .common import CLOCK_TOLERANCE, as_int, hour_of, log_refusal, not_paired
 from .pairing import queued_count, save_tablet_note
 
 MAX_VOTES_PER_SYNC = 500
@@ -113,7 +113,8 @@ def check_vote_shape(station: PollingStation, item: object) -> CheckedVote:
     )
 
 
-# What decides whether a station takes a vote now, read fresh inside the vote's transaction.
+# What decides whether a tablet's station takes a vote now, read fresh inside the vote's
+# transaction: the tablet may have been revoked, the station closed or paused, a moment ago.
 _STATION_STATE = (
     (PollingStation, "status"),
     (PollingStation, "opened_at"),
@@ -121,51 +122,65 @@ _STATION_STATE = (
     (Election, "voting_closes_at"),
     (Election, "status"),
     (StationSettings, "paused_at"),
+    (StationTablet, "id"),
+    (StationTablet, "revoked_at"),
 )
 
 
 @functools.cache
 def _station_state_sql(vendor: str) -> str:
-    station, election, settings = PollingStation, Election, StationSettings
+    station, election, settings, tablet = PollingStation, Election, StationSettings, StationTablet
     return (
         f"SELECT {raw_sql.select_list(_STATION_STATE)} FROM {raw_sql.table(station)}"  # noqa: S608 - names from the models
         f" JOIN {raw_sql.table(election)}"
         f" ON {raw_sql.column(election, 'id')} = {raw_sql.column(station, 'election')}"
         f" LEFT JOIN {raw_sql.table(settings)}"
         f" ON {raw_sql.column(settings, 'station')} = {raw_sql.column(station, 'id')}"
+        f" LEFT JOIN {raw_sql.table(tablet)} ON {raw_sql.column(tablet, 'id')} = %s"
+        f" AND {raw_sql.column(tablet, 'station')} = {raw_sql.column(station, 'id')}"
         f" WHERE {raw_sql.column(station, 'id')} = %s"
     )
 
 
-def refuse_if_not_accepting(station: PollingStation, cast_at: dt.datetime) -> None:
-    """Read the station's state fresh (inside the vote's transaction: a volunteer may have
-    closed or paused it a moment ago) and refuse a vote it cannot take."""
-    row = raw_sql.fetch_one(*_station_state_statement(station))
+def refuse_if_not_accepting(tablet: StationTablet, cast_at: dt.datetime) -> None:
+    """Read the tablet's and its station's state fresh (inside the vote's transaction: a
+    volunteer may have closed or paused the station a moment ago, an organiser revoked the
+    tablet) and refuse a vote it cannot take."""
+    row = raw_sql.fetch_one(*_station_state_statement(tablet))
     _refuse_unless_accepting(row, cast_at)
 
 
-def refuse_card_if_not_accepting(station: PollingStation) -> None:
-    """Before a child starts: may a card be used at this station now? Refused as a vote would
-    be, in words for the scan screen, where no vote exists yet: the closing time may have
-    passed while the volunteers have not closed the station."""
+def refuse_card_if_not_accepting(tablet: StationTablet) -> None:
+    """Before a child starts: may a card be used at this tablet's station now? Refused as a
+    vote would be, in words for the scan screen, where no vote exists yet: the closing time
+    may have passed while the volunteers have not closed the station."""
     try:
-        refuse_if_not_accepting(station, timezone.now())
+        refuse_if_not_accepting(tablet, timezone.now())
     except Refused as refusal:
         if refusal.reason != "after_closing":
             raise
         raise Refused("after_closing", _("Voting at this station has ended.")) from None
 
 
-def _station_state_statement(station: PollingStation) -> raw_sql.Statement:
-    return _station_state_sql(connection.vendor), [station.pk]
+def _station_state_statement(tablet: StationTablet) -> raw_sql.Statement:
+    return _station_state_sql(connection.vendor), [tablet.pk, tablet.station_id]
 
 
 def _refuse_unless_accepting(row: tuple[Any, ...] | None, cast_at: dt.datetime) -> None:
     if row is None:
         raise PollingStation.DoesNotExist
-    status, opened_at, closed_at, closes_at, election_status, paused_at = raw_sql.values(
-        _STATION_STATE, row
-    )
+    (
+        status,
+        opened_at,
+        closed_at,
+        closes_at,
+        election_status,
+        paused_at,
+        tablet_id,
+        revoked_at,
+    ) = raw_sql.values(_STATION_STATE, row)
+    if tablet_id is None or revoked_at is not None:
+        raise not_paired()
     if status == PollingStation.Status.NOT_OPENED or opened_at is None:
         raise Refused("station_not_open", _("The station is not open yet."))
     closing = min(closes_at, closed_at) if closed_at is not None else closes_at
@@ -179,11 +194,12 @@ def _refuse_unless_accepting(row: tuple[Any, ...] | None, cast_at: dt.datetime) 
         raise Refused("paused", _("Voting is paused at this station."))
 
 
-def record_vote(station: PollingStation, checked: CheckedVote) -> Recorded:
-    """Store one checked vote, exactly once, atomically with using up its ballot code: the
-    sealed ballot goes into the box, an uncounted vote (age band and hour only) into the live
-    participation. Returns "recorded" or "duplicate" (this client id was already taken);
-    raises Refused when the vote cannot count."""
+def record_vote(tablet: StationTablet, checked: CheckedVote) -> Recorded:
+    """Store one checked vote from this tablet, exactly once, atomically with using up its
+    ballot code: the sealed ballot goes into the box, an uncounted vote (age band and hour
+    only) into the live participation. Returns "recorded" or "duplicate" (this client id was
+    already taken); raises Refused when the vote cannot count."""
+    station = tablet.station
     cast_at = min(checked.cast_at, timezone.now() + CLOCK_TOLERANCE)
     epk, iv, ct = checked.sealed
     # A vote is the request tablets send flat out, so its statements are written by hand, all
@@ -199,7 +215,7 @@ def record_vote(station: PollingStation, checked: CheckedVote) -> Recorded:
             station_id=station.pk,
             received_hour=hour_of(timezone.now()),
         ),
-        _station_state_statement(station),
+        _station_state_statement(tablet),
         spend_ballot_statement(station, checked.code_text),
         raw_sql.insert_statement(
             Vote,
@@ -250,8 +266,10 @@ def sync_votes(tablet: StationTablet, payload: object) -> list[dict[str, Any]]:
     for checked in checked_votes:
         result: dict[str, Any] = {"client_id": str(checked.client_id)}
         try:
-            result["result"] = record_vote(station, checked)
+            result["result"] = record_vote(tablet, checked)
         except Refused as refusal:
+            if refusal.reason == "not_paired":
+                raise  # the whole sync is refused: the tablet keeps its votes for a new pairing
             if checked.offline:
                 refusal = _note_duplicate_offline_use(station, refusal)
             log_refusal(refusal, "sync")

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from ballots.models import Ballot
+from mock_elections import services as election_services
 from mock_elections.models import Election
 from voting import services
 from voting.api import MAX_BODY_BYTES
@@ -132,6 +133,37 @@ def test_revoked_tablet_is_refused_at_once(client, station_set_up):
     services.revoke_tablet(StationTablet.objects.get(), by=None)
     payload = {"votes": [vote_item(station_set_up, station_set_up.codes[0])]}
     assert_refused(post(client, "sync/", payload, token=station_set_up.token), 401, "not_paired")
+
+
+def test_a_tablet_revoked_while_voting_is_refused_at_its_next_vote(client, station_set_up):
+    """The server remembers a voting tablet for a minute (`voting_tablet_for_token`); each
+    vote still reads in its own transaction whether the tablet was revoked."""
+    first = {"votes": [vote_item(station_set_up, station_set_up.codes[0])]}
+    assert (
+        post(client, "sync/", first, token=station_set_up.token).json()["results"][0]["result"]
+        == "recorded"
+    )
+    services.revoke_tablet(StationTablet.objects.get(), by=None)
+    second = {"votes": [vote_item(station_set_up, station_set_up.codes[1])]}
+    response = post(client, "sync/", second, token=station_set_up.token)
+    assert response.status_code == 401, response.content
+    assert response.json()["error"] == "not_paired"
+    assert Vote.objects.count() == 1
+    assert Ballot.objects.filter(state=Ballot.State.USED).count() == 1
+
+
+def test_a_tablet_met_before_its_station_opened_is_not_remembered_so(client, db):
+    """A vote dated before the station opened is refused though the tablet synced before the
+    opening: the process remembers a tablet only once its station's opening time is known."""
+    set_up = open_station_set_up(open_station=False)
+    early = {"votes": [vote_item(set_up, set_up.codes[0])]}
+    refused = post(client, "sync/", early, token=set_up.token).json()["results"][0]
+    assert refused["reason"] == "station_not_open"
+    election_services.open_station(set_up.station, by=None)
+    set_up.station.refresh_from_db()
+    dated = set_up.station.opened_at - datetime.timedelta(hours=1)
+    early = {"votes": [vote_item(set_up, set_up.codes[0], cast_at=dated)]}
+    assert_refused(post(client, "sync/", early, token=set_up.token), 400, "invalid_vote")
 
 
 def test_plain_answers_and_an_age_band_of_another_election_are_refused(client, station_set_up):

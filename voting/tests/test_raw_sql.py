@@ -72,10 +72,10 @@ def test_an_unknown_field_is_refused_before_anything_is_written(station_set_up):
 
 
 def test_the_station_state_is_read_fresh_as_it_is_stored(station_set_up):
-    station = station_set_up.station
+    station, tablet = station_set_up.station, station_set_up.tablet
     now = timezone.now()
-    votes.refuse_if_not_accepting(station, now)  # open: no refusal
+    votes.refuse_if_not_accepting(tablet, now)  # open: no refusal
     PollingStation.objects.filter(pk=station.pk).update(closed_at=now - datetime.timedelta(1))
     with pytest.raises(votes.Refused) as refusal:
-        votes.refuse_if_not_accepting(station, now)
+        votes.refuse_if_not_accepting(tablet, now)
     assert refusal.value.reason == "after_closing"

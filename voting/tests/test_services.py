@@ -39,7 +39,8 @@ def cast(set_up, item):
     """One vote from the tablet, as the sync takes each of its votes."""
     set_up.station.refresh_from_db()
     checked = services.check_vote_shape(set_up.station, item)
-    return services.record_vote(set_up.station, checked)
+    set_up.tablet.station = set_up.station
+    return services.record_vote(set_up.tablet, checked)
 
 
 def nothing_stored():
