@@ -15,7 +15,7 @@ class BaseConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from base import page_cache
+        from base import page_cache, page_pictures
         from base.destinations import register_destination
         from base.models import Precinct, PreparedFile, SiteSettings
         from base.prepared_files.worker import forget_stored_file
@@ -31,6 +31,11 @@ class BaseConfig(AppConfig):
         # A page made private must stop being served from the cache at once.
         for signal in (post_save, post_delete):
             signal.connect(page_cache.start_new_generation, sender=PageViewRestriction)
+        # The worker draws the picture sizes a published page shows, not a resident's request.
+        page_published.connect(page_pictures.page_published, dispatch_uid="page-pictures")
+        post_save.connect(
+            page_pictures.home_pages_changed, sender=SiteSettings, dispatch_uid="home-pictures"
+        )
         # A prepared file's stored copy goes whenever its row goes, however it goes.
         post_delete.connect(forget_stored_file, sender=PreparedFile)
         register_destination("search", _("Search"), lambda: reverse("base:search"), in_menu=True)

@@ -27,8 +27,10 @@ GOAL_GROWTH = 0.05
 
 
 def prepare():
-    """In a child process with the server's settings: demo content, static files and one
-    paired tablet; prints the addresses to fetch and the tablet's token as JSON."""
+    """In a child process with the server's settings: demo content, static files, the task
+    worker's work on them done (as `make run` and production run it beside the server: the
+    share cards, the picture sizes of published pages) and one paired tablet; prints the
+    addresses to fetch and the tablet's token as JSON."""
     from io import StringIO
 
     import django
@@ -39,6 +41,7 @@ def prepare():
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=StringIO())
     call_command("collectstatic", verbosity=0, interactive=False)
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
     from mock_elections.models import PollingStation
     from stories.models import StoryPage

@@ -24,10 +24,13 @@ def _language_versions(request: HttpRequest, page: Page | None) -> dict[str, str
             code: absolute_url(translate_url(request.path, code))
             for code, _name in settings.LANGUAGES
         }
-    return {
-        code: on_site_address(translation.get_url(request))
+    urls = {
+        code: translation.get_url(request)
         for code, translation in page_in_each_language(request, page).items()
     }
+    # A translation outside the request's site (a page previewed before it is placed under
+    # the site's root) has no address to point to.
+    return {code: on_site_address(url) for code, url in urls.items() if url is not None}
 
 
 def _description(page: Page | None) -> str:
