@@ -31,11 +31,15 @@ def chromium_path():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Start every test with an empty cache: cached pages, settings and Wagtail's site
-    lookups must never outlive the database rows they were made from."""
+    """Start every test with an empty cache, and nothing a server process remembers: cached
+    pages, settings, Wagtail's site lookups, a tablet or a ballot must never outlive the
+    database rows they were made from."""
     from django.core.cache import cache
 
+    from base.process_memo import forget_everything
+
     cache.clear()
+    forget_everything()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from editorial_admin.views import edit_page
 
 # Language-neutral endpoints: the admin, machine-readable files and the tablet API.
 urlpatterns = [
+    path("api/tablet/", include("voting.api_urls")),
     # Wagtail's page editor, guarded against a second approve (editorial_admin/views.py).
     path("admin/pages/<int:page_id>/edit/", edit_page, name="editorial_admin_edit_page"),
     path("admin/", include(wagtailadmin_urls)),
@@ -34,7 +35,6 @@ urlpatterns = [
     path("", include("stories.api_urls")),
     path("", include("mock_elections.api_urls")),
     path("", include("ballots.api_urls")),
-    path("", include("voting.api_urls")),
     path("", include("results.api_urls")),
 ]
 

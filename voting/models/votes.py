@@ -16,8 +16,9 @@ class Vote(models.Model):
     """One child's completed ballot from a station tablet."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    # No index of its own: the counting index below starts with the election. Each index is
-    # one more page written at every vote.
+    # Each index is one more page written at every vote. The election and the age band have
+    # none of their own: the counting index below starts with the election, and holds the age
+    # band; nothing reads votes by age band alone (but deleting one, which they protect).
     election = models.ForeignKey(
         "mock_elections.Election", on_delete=models.PROTECT, related_name="votes", db_index=False
     )
@@ -25,7 +26,7 @@ class Vote(models.Model):
         "mock_elections.PollingStation", on_delete=models.PROTECT, related_name="votes"
     )
     age_band = models.ForeignKey(
-        "mock_elections.AgeBand", on_delete=models.PROTECT, related_name="votes"
+        "mock_elections.AgeBand", on_delete=models.PROTECT, related_name="votes", db_index=False
     )
     cast_hour = models.DateTimeField(
         _("hour cast"),

@@ -3,16 +3,15 @@ must know to work offline (the ballot box's public key among it) and the live co
 
 import functools
 import hashlib
-import time
 from typing import Any
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone, translation
 
 from ballots.selectors import offline_check_list
 from base import raw_sql
+from base.process_memo import ProcessMemo
 from mock_elections.models import Election, PollingStation
 from mock_elections.selectors import question_text_for, questions_for_age_band
 
@@ -21,12 +20,14 @@ from ..models import BallotBox, StationSettings, StationTablet, Vote
 from ..sealing import VERSION, b64url
 
 PICTURE_SPEC = "fill-480x360"
-# The ballot of an open election does not change; a short cache spares every vote the
-# questions' queries, and a change made anyway reaches every server within this time.
+# The ballot of an open election does not change; each server process remembers it for a
+# short while, sparing every vote the questions' queries (and, in production, a round trip to
+# the shared cache); a change made anyway reaches every process within this time.
 BALLOT_RULES_SECONDS = 30
 
 # For each age band id, {question id: (offers “I don't know”, option ids)}.
 BallotRules = dict[int, dict[int, tuple[bool, frozenset[int]]]]
+_ballot_rules: ProcessMemo[BallotRules] = ProcessMemo(BALLOT_RULES_SECONDS)
 
 
 def digest(text: str) -> str:
@@ -36,11 +37,10 @@ def digest(text: str) -> str:
 def ballot_rules(election: Election) -> BallotRules:
     """What a vote must look like in this election, for checking votes fast: for each age
     band id, {question id: (offers “I don't know”, option ids)} of the questions it is asked."""
-    key = f"voting:ballot-rules:{election.pk}"
-    cached: BallotRules | None = cache.get(key)
-    if cached is not None:
-        return cached
-    rules: BallotRules = {}
+    rules = _ballot_rules.get(election.pk)
+    if rules is not None:
+        return rules
+    rules = {}
     for band in election.age_bands.all():
         rules[band.pk] = {
             question.pk: (
@@ -49,7 +49,7 @@ def ballot_rules(election: Election) -> BallotRules:
             )
             for question in questions_for_age_band(election, band)
         }
-    cache.set(key, rules, BALLOT_RULES_SECONDS)
+    _ballot_rules.put(election.pk, rules)
     return rules
 
 
@@ -91,8 +91,7 @@ def tablet_for_token(token: str) -> StationTablet | None:
 # whether its tablet was revoked and whether its station takes votes (`record_vote`); and a
 # station is remembered only once it has opened, as its opening time never changes after.
 VOTING_TABLET_SECONDS = 60
-MAX_VOTING_TABLETS = 1_000
-_voting_tablets: dict[str, tuple[float, StationTablet]] = {}
+_voting_tablets: ProcessMemo[StationTablet] = ProcessMemo(VOTING_TABLET_SECONDS)
 
 
 def voting_tablet_for_token(token: str) -> StationTablet | None:
@@ -100,20 +99,13 @@ def voting_tablet_for_token(token: str) -> StationTablet | None:
     if not token or len(token) > 200:
         return None
     key = digest(token)  # tokens are kept as digests only, here too
-    remembered = _voting_tablets.get(key)
-    if remembered is not None and remembered[0] > time.monotonic():
-        return remembered[1]
+    tablet = _voting_tablets.get(key)
+    if tablet is not None:
+        return tablet
     tablet = tablet_for_token(token)
     if tablet is not None and tablet.station.opened_at is not None:
-        if len(_voting_tablets) >= MAX_VOTING_TABLETS:
-            _voting_tablets.clear()
-        _voting_tablets[key] = (time.monotonic() + VOTING_TABLET_SECONDS, tablet)
+        _voting_tablets.put(key, tablet)
     return tablet
-
-
-def forget_voting_tablets() -> None:
-    """Drop what this process remembers of voting tablets (tests start from nothing)."""
-    _voting_tablets.clear()
 
 
 def _both_languages(make: Any) -> dict[str, str]:
