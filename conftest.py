@@ -30,7 +30,7 @@ def chromium_path():
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def nothing_remembered():
     """Start every test with an empty cache, and nothing a server process remembers: cached
     pages, settings, Wagtail's site lookups, a tablet or a ballot must never outlive the
     database rows they were made from."""

@@ -154,10 +154,13 @@ class ReceivedSubmission(models.Model):
         primary_key=True,
         help_text=_("The random UUID the tablet gave the vote when it was cast."),
     )
+    # Not indexed: nothing reads these by station (only deleting a station removes them), and
+    # an index would be one more page written at every vote.
     station = models.ForeignKey(
         "mock_elections.PollingStation",
         on_delete=models.CASCADE,
         related_name="+",
+        db_index=False,
         verbose_name=_("station"),
         help_text=_("The station whose tablet sent it."),
     )

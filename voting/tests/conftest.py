@@ -6,7 +6,7 @@ from .factories import open_station_set_up
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def cache_emptied_after():
     """Rows get the same ids again in the next test; nothing cached must outlive the test
     that made it."""
     cache.clear()
