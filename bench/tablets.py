@@ -7,7 +7,8 @@ The limit a vote request is measured against: 12 clients flat out on `/bench/ins
 that writes one row and commits (`bench/urls.py`, routed only by `bench/settings.py`), served
 by the same gunicorn in the same run, in turns with the flat-out votes (4 rounds of each).
 Goal: vote requests per second ÷ insert-view requests per second ≥ 0.5 with 12 flat-out
-tablets.
+tablets. Every vote is sealed before the clock starts, as a tablet seals it when the child
+confirms; the insert-view clients' bodies are ready beforehand too.
 
 `python -m bench tablets`. PostgreSQL comes from BENCH_TABLETS_PG (default
 postgres://postgres@127.0.0.1:5432/bench_tablets); the database is created and dropped here.
@@ -181,16 +182,12 @@ def ballot_fields(setup):
     return lambda: {"sealed": seal_ballot(public_key, setup["age_band"], setup["answers"])}
 
 
-def simulate_tablet(port, tablet, setup, latencies, failures, pace=0.0, delay=0.0):
-    """One tablet voting child after child, each vote synced on its own (online mode); with
-    `pace`, the next vote starts no sooner than `pace` seconds after the last one did, and
-    `delay` staggers the first vote (children at twelve tablets don't finish in step)."""
+def vote_bodies(tablet, setup):
+    """The sync requests one tablet will send, one vote each, built as a tablet builds each
+    vote the moment the child confirms (sealed, with its client id and time), not at sync."""
     make_ballot = ballot_fields(setup)
-    # Built before anything is timed, as a tablet builds each vote when the child confirms
-    # (sealed, with its client id and time), not at sync; the insert-view client's body is
-    # built beforehand too, so the load generator costs both the same.
     cast_at = datetime.now(UTC).isoformat()
-    bodies = [
+    return [
         json.dumps(
             {
                 "votes": [
@@ -208,6 +205,12 @@ def simulate_tablet(port, tablet, setup, latencies, failures, pace=0.0, delay=0.
         )
         for code in tablet["codes"]
     ]
+
+
+def simulate_tablet(port, tablet, bodies, latencies, failures, pace=0.0, delay=0.0):
+    """One tablet voting child after child, each vote synced on its own (online mode); with
+    `pace`, the next vote starts no sooner than `pace` seconds after the last one did, and
+    `delay` staggers the first vote (children at twelve tablets don't finish in step)."""
     time.sleep(delay)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Authorization": f"Bearer {tablet['token']}", "Content-Type": "application/json"}
@@ -338,12 +341,14 @@ def drive_inserts(port, clients, count):
 
 
 def drive(port, setup, tablets, pace=0.0):
-    """All `tablets` vote at once, each on its own connection; returns the figures."""
+    """All `tablets` vote at once, each on its own connection; returns the figures. Every
+    vote is sealed before the clock starts: sealing is the tablet's work, not the server's,
+    and the insert-view clients' bodies are ready beforehand too."""
     latencies, failures = [], []
     threads = [
         threading.Thread(
             target=simulate_tablet,
-            args=(port, tablet, setup, latencies, failures, pace),
+            args=(port, tablet, vote_bodies(tablet, setup), latencies, failures, pace),
             kwargs={"delay": pace * index / len(tablets)},
         )
         for index, tablet in enumerate(tablets)
