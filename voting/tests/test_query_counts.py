@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from base import raw_sql
+
 from .factories import vote_item
 
 pytestmark = pytest.mark.django_db
@@ -44,9 +46,10 @@ def sync_queries(client, set_up, codes):
 
 def sync_statements(client, set_up, codes):
     """The SQL statements of one sync of a vote per code. On PostgreSQL a vote's statements
-    go as one query (`base/raw_sql.py`): they are counted one by one all the same."""
+    go as one query of prepared statements (`base/raw_sql.py`): they are counted one by one
+    all the same, each written out as the SQL it runs."""
     return [
-        statement
+        raw_sql.written_out(statement)
         for query in sync_queries(client, set_up, codes)
         for statement in query.split("; ")
     ]
@@ -71,3 +74,17 @@ def test_a_vote_is_one_round_trip_to_postgresql(client, station_set_up):
     queries = sync_queries(client, station_set_up, station_set_up.codes[1:4])
     per_vote = 1 if connection.vendor == "postgresql" else PER_VOTE
     assert len(queries) == PER_REQUEST + per_vote * 3, "\n\n".join(queries)
+
+
+def test_on_postgresql_a_vote_runs_statements_prepared_once_per_connection(client, station_set_up):
+    """The first vote on a connection prepares the vote's statements; every later vote only
+    runs them. SQLite sends the statements themselves."""
+    first = sync_queries(client, station_set_up, station_set_up.codes[:1])
+    later = sync_queries(client, station_set_up, station_set_up.codes[1:3])
+    if connection.vendor != "postgresql":
+        assert not [sql for sql in first + later if "PREPARE" in sql or "EXECUTE" in sql]
+        return
+    assert not [sql for sql in later if "PREPARE" in sql], "\n\n".join(later)
+    sent = [statement for query in later for statement in query.split("; ")]
+    assert len(sent) == 2 * PER_VOTE
+    assert all(statement.startswith("EXECUTE raw_sql_") for statement in sent), sent
