@@ -51,10 +51,13 @@ class SealedVote(models.Model):
     or the submission; counting opens it, writes the counted Vote and deletes this row."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Not indexed: an index is one more page written at every vote, and sealed votes are few
+    # and short-lived (counting the station deletes them), so reading them by station scans.
     station = models.ForeignKey(
         "mock_elections.PollingStation",
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
         verbose_name=_("station"),
         help_text=_("The station whose box holds it."),
     )

@@ -16,14 +16,18 @@ class Vote(models.Model):
     """One child's completed ballot from a station tablet."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    # Each index is one more page written at every vote. The election and the age band have
-    # none of their own: the counting index below starts with the election, and holds the age
-    # band; nothing reads votes by age band alone (but deleting one, which they protect).
+    # Each index is one more page written at every vote. The election, the station and the age
+    # band have none of their own: the counting index below starts with the election and the
+    # station, and holds the age band; every read by station names its election too. Only
+    # deleting a station or an age band (which votes protect) reads without it.
     election = models.ForeignKey(
         "mock_elections.Election", on_delete=models.PROTECT, related_name="votes", db_index=False
     )
     station = models.ForeignKey(
-        "mock_elections.PollingStation", on_delete=models.PROTECT, related_name="votes"
+        "mock_elections.PollingStation",
+        on_delete=models.PROTECT,
+        related_name="votes",
+        db_index=False,
     )
     age_band = models.ForeignKey(
         "mock_elections.AgeBand", on_delete=models.PROTECT, related_name="votes", db_index=False

@@ -34,7 +34,8 @@ def with_accounting(stations: QuerySet[PollingStation]) -> QuerySet[PollingStati
     ``mismatch`` is true when the votes recorded differ from the cards used.
     """
     votes = (
-        Vote.objects.filter(station=OuterRef("pk"))
+        # By election and station: the counting index (votes have no station index).
+        Vote.objects.filter(election=OuterRef("election"), station=OuterRef("pk"))
         .order_by()
         .values("station")
         .annotate(n=Count("pk"))

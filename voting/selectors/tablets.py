@@ -192,7 +192,8 @@ def station_counter(station: PollingStation) -> dict[str, Any]:
     """The volunteers' live view: votes so far by age band, the station's state, and how many
     votes each tablet last said were waiting to sync."""
     by_band = dict(
-        Vote.objects.filter(station=station)
+        # The election first, so the counting index answers (votes have no station index).
+        Vote.objects.filter(election_id=station.election_id, station=station)
         .values_list("age_band")
         .annotate(count=Count("pk"))
         .values_list("age_band", "count")

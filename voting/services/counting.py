@@ -82,7 +82,7 @@ def _count_in_one_transaction(station: PollingStation, by: User | None) -> Count
 
     # The order ballots were sealed in must not survive into the counted rows.
     secrets.SystemRandom().shuffle(ballots)
-    Vote.objects.filter(station=station, counted=False).delete()
+    Vote.objects.filter(election=election, station=station, counted=False).delete()
     votes = [
         Vote(election=election, station=station, age_band_id=band, cast_hour=hour)
         for band, hour, _answers in ballots
