@@ -16,13 +16,12 @@ import io
 import json
 import os
 import subprocess
-import sys
 import tarfile
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ROOT, gunicorn_server, production_env
+from bench.common import ROOT, gunicorn_server, migrate, production_env
 from bench.tablets import drive, in_django_child, warm_up
 
 BEFORE_BOX = os.environ.get("BENCH_BOX_BEFORE", "71d6f87")
@@ -53,13 +52,7 @@ def export_checkout(commit, folder):
 def prepared(checkout, database_url):
     """Migrate `checkout`'s database and make the election, stations, cards and tablets."""
     env = production_env(database_url)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=checkout,
-        env=env,
-        check=True,
-        timeout=900,
-    )
+    migrate(env, cwd=checkout)
     return env, json.loads(in_django_child(env, "prepare_data", cwd=checkout))
 
 
@@ -195,13 +188,7 @@ def count_in_child():
 
 def count_rate(label, database_url):
     env = production_env(database_url)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=900,
-    )
+    migrate(env)
     figures = json.loads(
         in_django_child(env, "count_in_child", module="ballot_box", timeout=COUNT_TIMEOUT)
     )

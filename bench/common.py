@@ -31,6 +31,17 @@ def production_env(database_url, **overrides):
     }
 
 
+def migrate(env, cwd=ROOT):
+    """Bring the database `env` names (of the checkout at `cwd`) up to its migrations."""
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=cwd,
+        env=env,
+        check=True,
+        timeout=900,
+    )
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

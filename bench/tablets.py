@@ -27,7 +27,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import ROOT, gunicorn_server, production_env
+from bench.common import ROOT, gunicorn_server, migrate, production_env
 from voting.sealing import from_b64url, seal_ballot
 
 STATIONS = 6
@@ -229,13 +229,7 @@ def simulate_tablet(port, tablet, bodies, latencies, failures, pace=0.0, delay=0
 
 def measure(label, database_url):
     env = server_env(database_url)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=600,
-    )
+    migrate(env)
     raw_rate = float(in_django_child(env, "raw_insert_rate"))
     in_django_child(env, "create_insert_table")
     setup = json.loads(in_django_child(env, "prepare_data"))

@@ -10,14 +10,12 @@ synced on its own through the sync service, then 300 insert-view requests.
 import contextlib
 import io
 import json
-import subprocess
-import sys
 import tempfile
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import ROOT
+from bench.common import migrate
 from bench.tablets import ballot_fields, in_django_child, server_env
 
 VOTES = 300
@@ -83,13 +81,7 @@ def pages_written():
 def run():
     with tempfile.TemporaryDirectory() as folder:
         env = server_env(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=600,
-        )
+        migrate(env)
         figures = json.loads(in_django_child(env, "pages_written", module="vote_pages"))
     print(
         f"SQLite pages written per commit: vote {figures['vote']:.2f}, insert-view row "
