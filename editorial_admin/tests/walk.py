@@ -35,7 +35,9 @@ ENGLISH_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 LATVIAN_LETTERS = re.compile(r"[āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ]")
-WORD = re.compile(r"[^\W\d_]+")
+# A run of letters between neither letters nor digits: "MY" in a tally digest "2MY67-GJ95W"
+# or a card code is no English word.
+WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?![^\W_])")
 TEXT_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value"}
 SKIPPED_ELEMENTS = {"script", "style", "textarea", "noscript"}
 SKIPPED_PATHS = ("/admin/logout/", "/admin/jsi18n/", "/admin/bulk/")
