@@ -182,29 +182,28 @@ def ballot_fields(setup):
     return lambda: {"sealed": seal_ballot(public_key, setup["age_band"], setup["answers"])}
 
 
-def vote_bodies(tablet, setup):
-    """The sync requests one tablet will send, one vote each, built as a tablet builds each
-    vote the moment the child confirms (sealed, with its client id and time), not at sync."""
-    make_ballot = ballot_fields(setup)
-    cast_at = datetime.now(UTC).isoformat()
-    return [
-        json.dumps(
+def vote_payload(code, setup, make_ballot):
+    """One sync request holding one vote of card `code`, as a tablet builds it the moment the
+    child confirms (sealed, with its client id and time), not at sync."""
+    return {
+        "votes": [
             {
-                "votes": [
-                    {
-                        "client_id": str(uuid.uuid4()),
-                        "code": code,
-                        "age_band": setup["age_band"],
-                        **make_ballot(),
-                        "cast_at": cast_at,
-                        "offline": False,
-                    }
-                ],
-                "queued": 1,
+                "client_id": str(uuid.uuid4()),
+                "code": code,
+                "age_band": setup["age_band"],
+                **make_ballot(),
+                "cast_at": datetime.now(UTC).isoformat(),
+                "offline": False,
             }
-        )
-        for code in tablet["codes"]
-    ]
+        ],
+        "queued": 1,
+    }
+
+
+def vote_bodies(tablet, setup):
+    """The sync requests one tablet will send, one vote each."""
+    make_ballot = ballot_fields(setup)
+    return [json.dumps(vote_payload(code, setup, make_ballot)) for code in tablet["codes"]]
 
 
 def simulate_tablet(port, tablet, bodies, latencies, failures, pace=0.0, delay=0.0):

@@ -11,12 +11,10 @@ import contextlib
 import io
 import json
 import tempfile
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import migrate
-from bench.tablets import ballot_fields, in_django_child, server_env
+from bench.tablets import ballot_fields, in_django_child, server_env, vote_payload
 
 VOTES = 300
 # A WAL frame is a page and its 24-byte header.
@@ -40,20 +38,7 @@ def pages_written():
     make_ballot = ballot_fields(setup)
     tablet = selectors.tablet_for_token(setup["tablets"][0]["token"])
     payloads = [
-        {
-            "votes": [
-                {
-                    "client_id": str(uuid.uuid4()),
-                    "code": code,
-                    "age_band": setup["age_band"],
-                    **make_ballot(),
-                    "cast_at": datetime.now(UTC).isoformat(),
-                    "offline": False,
-                }
-            ],
-            "queued": 0,
-        }
-        for code in setup["tablets"][0]["codes"][:VOTES]
+        vote_payload(code, setup, make_ballot) for code in setup["tablets"][0]["codes"][:VOTES]
     ]
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA page_size")
